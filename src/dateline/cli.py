@@ -1,0 +1,333 @@
+"""The ``dateline`` command: a thin shell over the Python API that only parses and renders."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
+from rich.table import Table
+
+from dateline.errors import DatelineError
+from dateline.export import article_record, article_summary
+from dateline.ingest import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, FORMATS, ingest
+from dateline.models import IngestProblem, IngestReport, Severity
+from dateline.store import Store
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="dateline",
+    help="Turn a pile of news articles into sourced, dated story timelines.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+_out = Console()
+_err = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        envvar="DATELINE_DB",
+        help="SQLite database file [default: ./dateline.db, or $DATELINE_DB].",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def _fail(exc: DatelineError) -> typer.Exit:
+    _err.print(f"[red]error[/red] {escape(str(exc))}")
+    return typer.Exit(code=2)
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+class _BarProgress:
+    """Draws the ingest progress bar and prints each problem as one line on stderr."""
+
+    def __init__(self, bar: Progress) -> None:
+        self._bar = bar
+        self._task = bar.add_task("ingest", total=None)
+
+    def start(self, total_bytes: int | None, files: int) -> None:
+        self._bar.update(self._task, total=total_bytes, description=f"ingest {files} file(s)")
+
+    def advance(self, nbytes: int) -> None:
+        self._bar.advance(self._task, nbytes)
+
+    def problem(self, problem: IngestProblem) -> None:
+        colour = "red" if problem.severity is Severity.ERROR else "yellow"
+        self._bar.console.print(f"[{colour}]{escape(str(problem))}[/{colour}]")
+
+
+class _QuietProgress:
+    def start(self, total_bytes: int | None, files: int) -> None:
+        pass
+
+    def advance(self, nbytes: int) -> None:
+        pass
+
+    def problem(self, problem: IngestProblem) -> None:
+        _err.print(escape(str(problem)), highlight=False)
+
+
+def _summary_table(report: IngestReport, db: str) -> Table:
+    table = Table(title=f"Ingested into {db}", show_header=True)
+    table.add_column("files", justify="right")
+    table.add_column("read", justify="right")
+    table.add_column("stored", justify="right")
+    table.add_column("already stored", justify="right")
+    table.add_column("near-duplicates", justify="right")
+    table.add_column("failed", justify="right")
+    table.add_column("warnings", justify="right")
+    table.add_row(
+        str(report.files),
+        str(report.read),
+        str(report.stored),
+        str(report.unchanged),
+        str(report.duplicates),
+        f"[red]{report.failed}[/red]" if report.failed else "0",
+        str(report.warnings),
+    )
+    return table
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files or directories to read (recursively); '-' reads stdin."),
+    ],
+    db: DbOption = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help=f"Force a reader instead of detecting it: {', '.join(FORMATS)}.",
+            show_default=False,
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int,
+        typer.Option(help="Largest single-document file or record, in bytes; larger ones fail."),
+    ] = DEFAULT_MAX_BYTES,
+    batch_size: Annotated[
+        int, typer.Option(help="Articles per committed transaction.")
+    ] = DEFAULT_BATCH_SIZE,
+    as_json: JsonOption = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar; problems still go to stderr.")
+    ] = False,
+) -> None:
+    """Read articles into the store: text, JSON Lines, JSON, CSV, HTML, and .gz of any.
+
+    Exit status is 0 when every file and record was stored, 1 when some failed (each failure is
+    printed as one line naming the file, the line or record, and why), 2 on a usage error.
+    """
+    try:
+        with Store.open(db) as store:
+            if quiet or as_json or not _err.is_terminal:
+                report = ingest(
+                    paths,
+                    store,
+                    fmt=fmt,
+                    max_bytes=max_bytes,
+                    batch_size=batch_size,
+                    progress=_QuietProgress(),
+                )
+            else:
+                columns = (
+                    TextColumn("{task.description}"),
+                    BarColumn(),
+                    DownloadColumn(),
+                    TransferSpeedColumn(),
+                    TimeElapsedColumn(),
+                    TimeRemainingColumn(),
+                )
+                with Progress(*columns, console=_err, transient=True) as bar:
+                    report = ingest(
+                        paths,
+                        store,
+                        fmt=fmt,
+                        max_bytes=max_bytes,
+                        batch_size=batch_size,
+                        progress=_BarProgress(bar),
+                    )
+            db_path = store.path
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        _print_json(
+            {
+                "db": db_path,
+                "files": report.files,
+                "read": report.read,
+                "stored": report.stored,
+                "unchanged": report.unchanged,
+                "duplicates": report.duplicates,
+                "failed": report.failed,
+                "warnings": report.warnings,
+                "problems": [
+                    {
+                        "path": p.path,
+                        "record": p.record,
+                        "severity": p.severity.value,
+                        "code": p.code,
+                        "message": p.message,
+                    }
+                    for p in report.problems
+                ],
+            }
+        )
+    else:
+        _out.print(_summary_table(report, db_path))
+    if not report.ok:
+        raise typer.Exit(code=1)
+
+
+def _parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=option) from exc
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+@app.command("articles")
+def articles_command(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    limit: Annotated[
+        int | None, typer.Option(help="Show at most this many articles.", show_default=False)
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only articles published on or after YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only articles published on or before YYYY-MM-DD.")
+    ] = None,
+    duplicates: Annotated[
+        bool, typer.Option("--duplicates/--no-duplicates", help="Include near-duplicates.")
+    ] = True,
+) -> None:
+    """List stored articles by publication date."""
+    try:
+        with Store.open(db) as store:
+            rows = list(
+                store.articles(
+                    include_duplicates=duplicates,
+                    since=_parse_day(since, "--since"),
+                    until=_parse_day(until, "--until"),
+                    limit=limit,
+                )
+            )
+            total = store.count()
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        _print_json([article_summary(a) for a in rows])
+        return
+    table = Table(title=f"{len(rows)} of {total} article(s)")
+    any_duplicates = any(a.duplicate_of for a in rows)
+    lines = []
+    for a in rows:
+        dl = ""
+        opening = a.text
+        if a.dateline:
+            dl = a.dateline.place
+            if a.dateline.agency:
+                dl = f"{dl} ({a.dateline.agency})"
+            opening = a.text[a.dateline.end :].lstrip()
+        lines.append((a, _clip(dl, 16), a.title or opening))
+    # Clip to what fits so a narrow terminal still gets one line per article: the fixed
+    # columns are the id (16), the date (10), the dateline, borders (3 per column + 1).
+    dl_width = max([8, *(len(dl) for _, dl, _ in lines)])
+    room = max(20, _out.width - 16 - 10 - dl_width - 13 - (19 if any_duplicates else 0))
+    table = Table(title=f"{len(rows)} of {total} article(s)")
+    for header in ["id", "published", "dateline", "title / opening"]:
+        table.add_column(header, no_wrap=True)
+    if any_duplicates:
+        table.add_column("duplicate of", no_wrap=True)
+    for a, dl, heading in lines:
+        cells = [
+            a.id,
+            a.published.isoformat() if a.published else "-",
+            escape(dl),
+            escape(_clip(heading, room)),
+        ]
+        table.add_row(*cells, *([a.duplicate_of or ""] if any_duplicates else []))
+    _out.print(table)
+
+
+@app.command("show")
+def show_command(
+    article_id: Annotated[str, typer.Argument(help="Article id, or a unique prefix of it.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one article: metadata, provenance and normalized text."""
+    try:
+        with Store.open(db) as store:
+            article = store.get(article_id)
+            provenance = store.provenance(article.id)
+            duplicates = store.duplicates_of(article.id)
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    record = article_record(article, provenance=provenance, duplicates=duplicates)
+    if as_json:
+        _print_json(record)
+        return
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column()
+    meta.add_row("id", article.id)
+    published = record["published"] or "unknown"
+    meta.add_row("published", f"{published} (from {record['date_rule'] or '-'})")
+    if article.dateline:
+        meta.add_row("dateline", escape(f"{article.dateline.place} / {article.dateline.agency}"))
+    if article.byline:
+        meta.add_row("byline", escape(article.byline))
+    if article.source:
+        meta.add_row("source", escape(article.source))
+    for prov in provenance:
+        meta.add_row("read from", escape(f"{prov.where()} ({prov.reader}, {prov.encoding})"))
+    if article.duplicate_of:
+        meta.add_row("duplicate of", f"{article.duplicate_of} (similarity {article.similarity})")
+    if duplicates:
+        meta.add_row("duplicates", ", ".join(duplicates))
+    for caption in article.captions:
+        credit = f" ({caption.credit})" if caption.credit else ""
+        meta.add_row("caption", escape(caption.text + credit))
+    _out.print(Panel(meta, title=escape(article.title or "(untitled)"), title_align="left"))
+    _out.print(escape(article.text), highlight=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
