@@ -134,6 +134,14 @@ def ingest_command(
     batch_size: Annotated[
         int, typer.Option(help="Articles per committed transaction.")
     ] = DEFAULT_BATCH_SIZE,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes that normalize in parallel [default: CPUs up to 4; 1 for inputs"
+            " under 4 MB].",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOption = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar; problems still go to stderr.")
@@ -153,6 +161,7 @@ def ingest_command(
                     fmt=fmt,
                     max_bytes=max_bytes,
                     batch_size=batch_size,
+                    workers=workers,
                     progress=_QuietProgress(),
                 )
             else:
@@ -171,6 +180,7 @@ def ingest_command(
                         fmt=fmt,
                         max_bytes=max_bytes,
                         batch_size=batch_size,
+                        workers=workers,
                         progress=_BarProgress(bar),
                     )
             db_path = store.path

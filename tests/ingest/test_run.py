@@ -187,3 +187,21 @@ def test_all_timeline17_and_meantime_ingest_without_failures(tmp_path: Path) -> 
         meantime = [a for a in store.articles() if a.provenance.path.endswith(".json")]
         assert len(meantime) == 60
         assert all(a.date_rule == "topline" and a.published for a in meantime)
+
+
+@pytest.mark.slow
+def test_worker_pool_gives_the_same_store_as_serial(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl.gz"
+    synthetic_corpus(corpus, 700)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "A short note about the bridge vote."}\n{oops\n{"title": "x"}\n')
+    reports = []
+    listings = []
+    for workers in (1, 2):
+        with Store.open(tmp_path / f"w{workers}.db") as store:
+            reports.append(ingest([corpus, bad, SEEDS], store, workers=workers, batch_size=64))
+            listings.append([(a.id, a.duplicate_of, a.published) for a in store.articles()])
+    serial, parallel = reports
+    assert listings[0] == listings[1]
+    assert [str(p) for p in serial.problems] == [str(p) for p in parallel.problems]
+    assert (serial.read, serial.stored, serial.failed) == (parallel.read, parallel.stored, 2)

@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from dateline.dedup import DUPLICATE_THRESHOLD, SCHEME, MinHasher
+from dateline.dedup import DUPLICATE_THRESHOLD, SCHEME, MinHasher, Signature
 from dateline.errors import NotFoundError, StoreError
 from dateline.models import Article, Caption, Dateline, DateRule, Provenance
 
@@ -29,6 +29,10 @@ __all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "AddOutcome", "Added", "Store", "reso
 DEFAULT_DB = "dateline.db"
 _ENV_DB = "DATELINE_DB"
 _MAX_CHECKS = 8
+# One statement for all bands; SQLite answers each OR term from the (band, bucket) primary key.
+_CANDIDATES_SQL = "SELECT article_id FROM lsh_bands WHERE " + " OR ".join(
+    ["(band = ? AND bucket = ?)"] * MinHasher.bands
+)
 
 
 def _migrations() -> list[tuple[int, str, str]]:
@@ -193,7 +197,13 @@ class Store:
 
     # -- writes ---------------------------------------------------------------------------
 
-    def add_batch(self, articles: Sequence[Article], *, normalizer: int) -> list[Added]:
+    def add_batch(
+        self,
+        articles: Sequence[Article],
+        *,
+        normalizer: int,
+        signatures: Sequence[Signature] | None = None,
+    ) -> list[Added]:
         """Store ``articles`` in one transaction; return what happened to each.
 
         An article whose id is already stored is left as it is (only its provenance is added).
@@ -202,13 +212,15 @@ class Store:
         original via ``duplicate_of`` (it is stored, not dropped).
 
         :param normalizer: version of the normalizer that produced the articles.
+        :param signatures: the articles' :meth:`MinHasher.signature` values when already
+            computed (by ingest workers); computed here otherwise.
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         results: list[Added] = []
         self._db.execute("BEGIN IMMEDIATE")
         try:
             seq = int(self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])
-            for article in articles:
+            for i, article in enumerate(articles):
                 exists = self._db.execute(
                     "SELECT duplicate_of FROM articles WHERE id = ?", (article.id,)
                 ).fetchone()
@@ -216,7 +228,14 @@ class Store:
                     results.append(Added(AddOutcome.UNCHANGED, article.id, exists[0]))
                 else:
                     seq += 1
-                    results.append(self._insert(article, seq=seq, now=now, normalizer=normalizer))
+                    signature = (
+                        signatures[i]
+                        if signatures is not None
+                        else self._hasher.signature(article.text)
+                    )
+                    results.append(
+                        self._insert(article, signature, seq=seq, now=now, normalizer=normalizer)
+                    )
                 self._add_provenance(article.id, article.provenance, now)
             self._db.execute("COMMIT")
         except BaseException:
@@ -224,8 +243,9 @@ class Store:
             raise
         return results
 
-    def _insert(self, article: Article, *, seq: int, now: str, normalizer: int) -> Added:
-        signature = self._hasher.signature(article.text)
+    def _insert(
+        self, article: Article, signature: Signature, *, seq: int, now: str, normalizer: int
+    ) -> Added:
         keys = self._hasher.band_keys(signature)
         original, similarity = self._find_original(article.id, signature, keys)
         dl = article.dateline
@@ -269,14 +289,14 @@ class Store:
         )
 
     def _find_original(
-        self, article_id: str, signature: Any, keys: list[int]
+        self, article_id: str, signature: Signature, keys: list[int]
     ) -> tuple[str | None, float | None]:
-        shared: Counter[str] = Counter()
-        for band, key in enumerate(keys):
+        shared: Counter[str] = Counter(
+            cid
             for (cid,) in self._db.execute(
-                "SELECT article_id FROM lsh_bands WHERE band = ? AND bucket = ?", (band, key)
-            ):
-                shared[cid] += 1
+                _CANDIDATES_SQL, [v for pair in enumerate(keys) for v in pair]
+            )
+        )
         shared.pop(article_id, None)
         best: tuple[float, str, str | None] | None = None
         # The number of shared bands ranks candidates by likely similarity; checking only the
