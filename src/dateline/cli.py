@@ -98,6 +98,7 @@ def _summary_table(report: IngestReport, db: str) -> Table:
     table.add_column("stored", justify="right")
     table.add_column("already stored", justify="right")
     table.add_column("near-duplicates", justify="right")
+    table.add_column("skipped (empty)", justify="right")
     table.add_column("failed", justify="right")
     table.add_column("warnings", justify="right")
     table.add_row(
@@ -106,6 +107,7 @@ def _summary_table(report: IngestReport, db: str) -> Table:
         str(report.stored),
         str(report.unchanged),
         str(report.duplicates),
+        str(report.skipped),
         f"[red]{report.failed}[/red]" if report.failed else "0",
         str(report.warnings),
     )
@@ -195,6 +197,7 @@ def ingest_command(
                 "stored": report.stored,
                 "unchanged": report.unchanged,
                 "duplicates": report.duplicates,
+                "skipped": report.skipped,
                 "failed": report.failed,
                 "warnings": report.warnings,
                 "problems": [
