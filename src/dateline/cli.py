@@ -77,7 +77,9 @@ class _BarProgress:
 
     def problem(self, problem: IngestProblem) -> None:
         colour = "red" if problem.severity is Severity.ERROR else "yellow"
-        self._bar.console.print(f"[{colour}]{escape(str(problem))}[/{colour}]")
+        self._bar.console.print(
+            f"[{colour}]{escape(str(problem))}[/{colour}]", soft_wrap=True, highlight=False
+        )
 
 
 class _QuietProgress:
@@ -88,17 +90,22 @@ class _QuietProgress:
         pass
 
     def problem(self, problem: IngestProblem) -> None:
-        _err.print(escape(str(problem)), highlight=False)
+        # soft_wrap: one problem, one line, whatever the terminal width (for grep and logs).
+        _err.print(escape(str(problem)), highlight=False, soft_wrap=True)
 
 
 def _summary_table(report: IngestReport, db: str) -> Table:
-    table = Table(title=f"Ingested into {db}", show_header=True)
+    table = Table(
+        title=f"Ingested into {db}",
+        caption="existing: already stored · near-dup: stored, linked to an earlier copy"
+        " · skipped: empty text",
+    )
     table.add_column("files", justify="right")
     table.add_column("read", justify="right")
     table.add_column("stored", justify="right")
-    table.add_column("already stored", justify="right")
-    table.add_column("near-duplicates", justify="right")
-    table.add_column("skipped (empty)", justify="right")
+    table.add_column("existing", justify="right")
+    table.add_column("near-dup", justify="right")
+    table.add_column("skipped", justify="right")
     table.add_column("failed", justify="right")
     table.add_column("warnings", justify="right")
     table.add_row(
@@ -280,21 +287,25 @@ def articles_command(
         lines.append((a, _clip(dl, 16), a.title or opening))
     # Clip to what fits so a narrow terminal still gets one line per article: the fixed
     # columns are the id (16), the date (10), the dateline, borders (3 per column + 1).
-    dl_width = max([8, *(len(dl) for _, dl, _ in lines)])
-    room = max(20, _out.width - 16 - 10 - dl_width - 13 - (19 if any_duplicates else 0))
+    any_datelines = any(dl for _, dl, _ in lines)
+    dl_width = max([8, *(len(dl) for _, dl, _ in lines)]) + 3 if any_datelines else 0
+    room = max(20, _out.width - 16 - 10 - dl_width - 10 - (19 if any_duplicates else 0))
     table = Table(title=f"{len(rows)} of {total} article(s)")
-    for header in ["id", "published", "dateline", "title / opening"]:
-        table.add_column(header, no_wrap=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    if any_datelines:
+        table.add_column("dateline", no_wrap=True)
+    table.add_column("title / opening", no_wrap=True)
     if any_duplicates:
         table.add_column("duplicate of", no_wrap=True)
     for a, dl, heading in lines:
-        cells = [
-            a.id,
-            a.published.isoformat() if a.published else "-",
-            escape(dl),
-            escape(_clip(heading, room)),
-        ]
-        table.add_row(*cells, *([a.duplicate_of or ""] if any_duplicates else []))
+        cells = [a.id, a.published.isoformat() if a.published else "-"]
+        if any_datelines:
+            cells.append(escape(dl))
+        cells.append(escape(_clip(heading, room)))
+        if any_duplicates:
+            cells.append(a.duplicate_of or "")
+        table.add_row(*cells)
     _out.print(table)
 
 
