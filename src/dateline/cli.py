@@ -161,37 +161,29 @@ def ingest_command(
     Exit status is 0 when every file and record was stored, 1 when some failed (each failure is
     printed as one line naming the file, the line or record, and why), 2 on a usage error.
     """
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    show_bar = not (quiet or as_json or not _err.is_terminal)
     try:
-        with Store.open(db) as store:
-            if quiet or as_json or not _err.is_terminal:
-                report = ingest(
-                    paths,
-                    store,
-                    fmt=fmt,
-                    max_bytes=max_bytes,
-                    batch_size=batch_size,
-                    workers=workers,
-                    progress=_QuietProgress(),
-                )
-            else:
-                columns = (
-                    TextColumn("{task.description}"),
-                    BarColumn(),
-                    DownloadColumn(),
-                    TransferSpeedColumn(),
-                    TimeElapsedColumn(),
-                    TimeRemainingColumn(),
-                )
-                with Progress(*columns, console=_err, transient=True) as bar:
-                    report = ingest(
-                        paths,
-                        store,
-                        fmt=fmt,
-                        max_bytes=max_bytes,
-                        batch_size=batch_size,
-                        workers=workers,
-                        progress=_BarProgress(bar),
-                    )
+        with (
+            Store.open(db) as store,
+            Progress(*columns, console=_err, transient=True, disable=not show_bar) as bar,
+        ):
+            report = ingest(
+                paths,
+                store,
+                fmt=fmt,
+                max_bytes=max_bytes,
+                batch_size=batch_size,
+                workers=workers,
+                progress=_BarProgress(bar) if show_bar else _QuietProgress(),
+            )
             db_path = store.path
     except DatelineError as exc:
         raise _fail(exc) from exc

@@ -20,22 +20,9 @@ from hypothesis import strategies as st
 from dateline.ingest._readers import FORMATS, InputFile, discover, read_documents
 from dateline.models import IngestProblem, RawDocument, Severity
 
-Item = RawDocument | IngestProblem
+from .helpers import Item, docs, problems, read
 
 GOOD = b'{"id": "good", "text": "A good article."}\n'
-
-
-def read(*paths: Path | str, **options: object) -> list[Item]:
-    files, problems = discover([str(p) for p in paths])
-    return [*problems, *read_documents(files, **options)]  # type: ignore[arg-type]
-
-
-def docs(items: Iterable[Item]) -> list[RawDocument]:
-    return [i for i in items if isinstance(i, RawDocument)]
-
-
-def problems(items: Iterable[Item]) -> list[IngestProblem]:
-    return [i for i in items if isinstance(i, IngestProblem)]
 
 
 def where(items: Iterable[Item]) -> list[tuple[str, str, int | None]]:

@@ -6,7 +6,6 @@ import gzip
 import io
 import json
 import tracemalloc
-from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -22,28 +21,14 @@ from dateline.ingest._readers import (
     read_documents,
 )
 from dateline.ingest._sources import JsonFramer
-from dateline.models import IngestProblem, RawDocument, Severity
+from dateline.models import RawDocument, Severity
+
+from .helpers import Item, docs, problems, read
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 TIMELINE17 = SHARED / "eval" / "timeline17"
 MEANTIME = SHARED / "eval" / "meantime_en" / "docs"
 SEEDS = SHARED / "seeds"
-
-Item = RawDocument | IngestProblem
-
-
-def read(*paths: Path | str, **options: object) -> list[Item]:
-    """Discover ``paths`` and read them; discovery problems first."""
-    files, problems = discover([str(p) for p in paths])
-    return [*problems, *read_documents(files, **options)]  # type: ignore[arg-type]
-
-
-def docs(items: Iterable[Item]) -> list[RawDocument]:
-    return [i for i in items if isinstance(i, RawDocument)]
-
-
-def problems(items: Iterable[Item]) -> list[IngestProblem]:
-    return [i for i in items if isinstance(i, IngestProblem)]
 
 
 def only_docs(items: list[Item]) -> list[RawDocument]:
