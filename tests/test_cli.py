@@ -94,7 +94,7 @@ def test_bad_files_fail_one_line_each_and_the_rest_is_stored(tmp_path: Path) -> 
         '{"title": "no text here"}\n'
     )
     db = tmp_path / "x.db"
-    code, out, err = run("ingest", str(inputs), "--db", str(db), "--json")
+    code, out, err = run("ingest", str(inputs), "--db", str(db), "--json", "--no-annotate")
     assert code == 1
     report = json.loads(out)
     assert report["stored"] == 2
@@ -110,7 +110,7 @@ def test_bad_files_fail_one_line_each_and_the_rest_is_stored(tmp_path: Path) -> 
 
 def test_missing_path_and_bad_options(tmp_path: Path) -> None:
     db = str(tmp_path / "x.db")
-    code, _, err = run("ingest", str(tmp_path / "nothing-here"), "--db", db)
+    code, _, err = run("ingest", str(tmp_path / "nothing-here"), "--db", db, "--no-annotate")
     assert code == 1
     assert "E001" in err
     code, _, err = run("ingest", str(SEEDS), "--db", db, "--format", "pdf")
@@ -123,7 +123,7 @@ def test_missing_path_and_bad_options(tmp_path: Path) -> None:
 def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "env.db"
     monkeypatch.setenv("DATELINE_DB", str(db))
-    code, _, _ = run("ingest", str(SEEDS), "--quiet")
+    code, _, _ = run("ingest", str(SEEDS), "--quiet", "--no-annotate")
     assert code == 0
     assert db.exists()
 
@@ -131,7 +131,7 @@ def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 @pytest.mark.slow
 def test_sample_corpus_ingests_cleanly_with_dates_from_the_text(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
-    code, out, err = run("ingest", str(SAMPLE), "--db", str(db), "--json")
+    code, out, err = run("ingest", str(SAMPLE), "--db", str(db), "--json", "--no-annotate")
     assert code == 0, err
     report = json.loads(out)
     assert report["read"] == 120 and report["failed"] == 0
@@ -140,3 +140,51 @@ def test_sample_corpus_ingests_cleanly_with_dates_from_the_text(tmp_path: Path) 
     assert len(listed) == 120
     assert {a["date_rule"] for a in listed} == {"topline"}
     assert all(a["title"] for a in listed)
+
+
+@pytest.mark.slow
+def test_show_json_annotations_point_into_the_text(seeds_db: Path) -> None:
+    _, out, _ = run("articles", "--db", str(seeds_db), "--json")
+    for listed in json.loads(out):
+        record = _show(seeds_db, listed["id"])
+        text = str(record["text"])
+        for kind in ("entities", "quotes", "figures", "times"):
+            items = record[kind]
+            assert isinstance(items, list)
+            for item in items:
+                assert text[item["start"] : item["end"]] == item["text"], (kind, item)
+        assert record["entities"], "the seeds mention people and places"
+        assert record["sentences"]
+
+
+@pytest.mark.slow
+def test_corpus_listings(seeds_db: Path) -> None:
+    code, out, _ = run("entities", "--db", str(seeds_db), "--json", "--label", "PERSON")
+    assert code == 0
+    names = {e["name"]: e for e in json.loads(out)}
+    assert names["Donald Trump"]["articles"] == 2
+    code, out, _ = run("figures", "--db", str(seeds_db), "--json", "--subject", "troops")
+    assert code == 0
+    assert all("troops" in f["subject"] for f in json.loads(out))
+    code, out, _ = run("quotes", "--db", str(seeds_db), "--json", "--since", "2025-01-01")
+    assert code == 0
+    assert all(q["published"] >= "2025-01-01" for q in json.loads(out))
+    for command in ("entities", "figures", "quotes"):
+        code, out, _ = run(command, "--db", str(seeds_db))
+        assert code == 0, command
+
+
+@pytest.mark.slow
+def test_annotate_command_fills_what_ingest_skipped(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    assert run("ingest", str(SEEDS), "--db", db, "--no-annotate")[0] == 0
+    code, out, _ = run("annotate", "--db", db)
+    assert code == 0 and "annotated 2 article(s)" in out
+    code, out, _ = run("annotate", "--db", db)
+    assert "annotated 0 article(s)" in out
+
+
+def test_eval_without_the_dataset_is_a_clear_error(tmp_path: Path) -> None:
+    code, _, err = run("eval", "timex", "--data", str(tmp_path / "missing"))
+    assert code == 2
+    assert "E204" in err and "--data" in err

@@ -11,6 +11,15 @@ import dateline
 
 PUBLIC_MODULES = [
     "dateline",
+    "dateline.annotate",
+    "dateline.annotate.entities",
+    "dateline.annotate.figures",
+    "dateline.annotate.quotes",
+    "dateline.annotate.times",
+    "dateline.evaluate",
+    "dateline.evaluate.figures",
+    "dateline.evaluate.quotes",
+    "dateline.evaluate.timex",
     "dateline.cli",
     "dateline.dedup",
     "dateline.errors",

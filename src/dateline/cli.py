@@ -15,6 +15,7 @@ from rich.panel import Panel
 from rich.progress import (
     BarColumn,
     DownloadColumn,
+    MofNCompleteColumn,
     Progress,
     TextColumn,
     TimeElapsedColumn,
@@ -23,8 +24,10 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from dateline import _cli_render as render
+from dateline._cli_eval import eval_app
 from dateline.errors import DatelineError
-from dateline.export import article_record, article_summary
+from dateline.export import article_record, article_summary, entity_record, hit_record
 from dateline.ingest import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, FORMATS, ingest
 from dateline.models import IngestProblem, IngestReport, Severity
 from dateline.store import Store
@@ -51,6 +54,27 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+AnnotatorsOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Comma-separated spaCy factory names to run instead of the default annotators"
+        " (dateline_entities,dateline_times,dateline_quotes,dateline_figures).",
+        show_default=False,
+    ),
+]
+SinceOption = Annotated[
+    str | None, typer.Option(help="Only articles published on or after YYYY-MM-DD.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option(help="Only articles published on or before YYYY-MM-DD.")
+]
+LimitOption = Annotated[
+    int | None, typer.Option(help="Show at most this many rows.", show_default=False)
+]
+
+
+def _names(value: str | None) -> list[str] | None:
+    return [n.strip() for n in value.split(",") if n.strip()] if value else None
 
 
 def _fail(exc: DatelineError) -> typer.Exit:
@@ -146,11 +170,19 @@ def ingest_command(
     workers: Annotated[
         int | None,
         typer.Option(
-            help="Processes that normalize in parallel [default: CPUs up to 4; 1 for inputs"
-            " under 4 MB].",
+            help="Processes that normalize and annotate in parallel [default: CPUs up to 4;"
+            " 1 for inputs under 4 MB, or 1 MB when annotating].",
             show_default=False,
         ),
     ] = None,
+    annotate: Annotated[
+        bool,
+        typer.Option(
+            "--annotate/--no-annotate",
+            help="Run the NLP annotators (entities, times, quotes, figures) while ingesting.",
+        ),
+    ] = True,
+    annotators: AnnotatorsOption = None,
     as_json: JsonOption = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar; problems still go to stderr.")
@@ -183,6 +215,8 @@ def ingest_command(
                 batch_size=batch_size,
                 workers=workers,
                 progress=_BarProgress(bar) if show_bar else _QuietProgress(),
+                annotate=annotate,
+                annotators=_names(annotators),
             )
             db_path = store.path
     except DatelineError as exc:
@@ -235,15 +269,9 @@ def _clip(text: str, width: int) -> str:
 def articles_command(
     db: DbOption = None,
     as_json: JsonOption = False,
-    limit: Annotated[
-        int | None, typer.Option(help="Show at most this many articles.", show_default=False)
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Only articles published on or after YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(help="Only articles published on or before YYYY-MM-DD.")
-    ] = None,
+    limit: LimitOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     duplicates: Annotated[
         bool, typer.Option("--duplicates/--no-duplicates", help="Include near-duplicates.")
     ] = True,
@@ -307,15 +335,18 @@ def show_command(
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one article: metadata, provenance and normalized text."""
+    """Show one article: metadata, provenance, and the text with its annotations highlighted."""
     try:
         with Store.open(db) as store:
             article = store.get(article_id)
             provenance = store.provenance(article.id)
             duplicates = store.duplicates_of(article.id)
+            annotations = store.annotations(article.id)
     except DatelineError as exc:
         raise _fail(exc) from exc
-    record = article_record(article, provenance=provenance, duplicates=duplicates)
+    record = article_record(
+        article, provenance=provenance, duplicates=duplicates, annotations=annotations
+    )
     if as_json:
         _print_json(record)
         return
@@ -341,7 +372,153 @@ def show_command(
         credit = f" ({caption.credit})" if caption.credit else ""
         meta.add_row("caption", escape(caption.text + credit))
     _out.print(Panel(meta, title=escape(article.title or "(untitled)"), title_align="left"))
-    _out.print(escape(article.text), highlight=False)
+    if annotations.sentences:
+        _out.print(render.LEGEND)
+    _out.print(render.annotated_text(article, annotations), highlight=False)
+    _out.print(render.annotation_lists(annotations))
+
+
+@app.command("annotate")
+def annotate_command(
+    db: DbOption = None,
+    redo: Annotated[
+        bool, typer.Option("--redo", help="Annotate every article again, not only missing ones.")
+    ] = False,
+    workers: Annotated[
+        int, typer.Option(help="Processes, each with its own copy of the spaCy model.")
+    ] = 1,
+    annotators: AnnotatorsOption = None,
+) -> None:
+    """Run the annotators over stored articles that lack this version's annotations.
+
+    Use after an upgrade, or after `dateline ingest --no-annotate`.
+    """
+    from dateline.annotate import annotate_store  # noqa: PLC0415  (imports spaCy)
+
+    try:
+        with (
+            Store.open(db) as store,
+            Progress(
+                TextColumn("annotate"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=_err,
+                transient=True,
+                disable=not _err.is_terminal,
+            ) as bar,
+        ):
+            task = bar.add_task("annotate", total=None)
+
+            def progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            count = annotate_store(
+                store,
+                redo=redo,
+                workers=workers,
+                annotators=_names(annotators),
+                on_progress=progress,
+            )
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    _out.print(f"annotated {count} article(s)")
+
+
+@app.command("quotes")
+def quotes_command(
+    db: DbOption = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Only quotes by this speaker (a name or any alias).")
+    ] = None,
+    entity: Annotated[
+        str | None, typer.Option(help="Only quotes in articles that mention this entity.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List quotes across the corpus with their speakers, by publication date."""
+    try:
+        with Store.open(db) as store:
+            hits = list(
+                store.find_quotes(
+                    speaker=speaker,
+                    entity=entity,
+                    since=_parse_day(since, "--since"),
+                    until=_parse_day(until, "--until"),
+                    limit=limit,
+                )
+            )
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        _print_json([hit_record(h) for h in hits])
+    else:
+        _out.print(render.quotes_table(hits, width=_out.width))
+
+
+@app.command("figures")
+def figures_command(
+    db: DbOption = None,
+    entity: Annotated[
+        str | None, typer.Option(help="Only figures in articles that mention this entity.")
+    ] = None,
+    subject: Annotated[
+        str | None, typer.Option(help="Only figures whose subject contains this text.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List cited figures across the corpus with qualifier, value and subject."""
+    try:
+        with Store.open(db) as store:
+            hits = list(
+                store.find_figures(
+                    entity=entity,
+                    subject=subject,
+                    since=_parse_day(since, "--since"),
+                    until=_parse_day(until, "--until"),
+                    limit=limit,
+                )
+            )
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        _print_json([hit_record(h) for h in hits])
+    else:
+        _out.print(render.figures_table(hits, width=_out.width))
+
+
+@app.command("entities")
+def entities_command(
+    db: DbOption = None,
+    label: Annotated[
+        str | None, typer.Option(help="Only this entity label: PERSON, ORG, GPE, NORP, ...")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option(help="Only entities whose name or an alias contains this.")
+    ] = None,
+    limit: LimitOption = 50,
+    as_json: JsonOption = False,
+) -> None:
+    """List the corpus's entities, most mentioned first, with their aliases."""
+    try:
+        with Store.open(db) as store:
+            records = store.find_entities(label=label, name=name, limit=limit)
+    except DatelineError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        _print_json([entity_record(r) for r in records])
+    else:
+        _out.print(render.entities_table(records, width=_out.width))
+
+
+app.add_typer(eval_app, name="eval")
 
 
 def main() -> None:

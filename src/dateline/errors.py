@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     # usage (E2xx)
     "E201": "unknown format {name!r}; choose one of {choices}",
     "E202": "{name} must be positive (got {value})",
+    "E203": "no annotator named {name}; available: {choices}",
 }
 
 

@@ -4,9 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from dateline.models import Article, Provenance
+from dateline.models import (
+    Annotations,
+    Article,
+    Entity,
+    EntityRecord,
+    Figure,
+    Hit,
+    Provenance,
+    Quote,
+    Sentence,
+    TimeExpression,
+)
 
-__all__ = ["article_record", "article_summary"]
+__all__ = [
+    "annotations_record",
+    "article_record",
+    "article_summary",
+    "entity_mention_record",
+    "entity_record",
+    "figure_record",
+    "hit_record",
+    "quote_record",
+]
 
 
 def _provenance(prov: Provenance) -> dict[str, Any]:
@@ -33,16 +53,121 @@ def article_summary(article: Article) -> dict[str, Any]:
     }
 
 
+def entity_mention_record(entity: Entity) -> dict[str, Any]:
+    return {
+        "text": entity.text,
+        "label": entity.label,
+        "start": entity.start,
+        "end": entity.end,
+        "canonical": entity.canonical,
+    }
+
+
+def quote_record(quote: Quote) -> dict[str, Any]:
+    """A quote, JSON-ready (``start``/``end`` delimit the quoted content)."""
+    return {
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "speaker": quote.speaker,
+        "cue": quote.cue,
+        "direct": quote.direct,
+        "anonymous": quote.anonymous,
+        "source": (
+            {"start": quote.source_start, "end": quote.source_end}
+            if quote.source_start is not None
+            else None
+        ),
+        "cue_span": (
+            {"start": quote.cue_start, "end": quote.cue_end}
+            if quote.cue_start is not None
+            else None
+        ),
+    }
+
+
+def figure_record(figure: Figure) -> dict[str, Any]:
+    """A figure, JSON-ready."""
+    return {
+        "text": figure.text,
+        "start": figure.start,
+        "end": figure.end,
+        "value": figure.value,
+        "low": figure.low,
+        "high": figure.high,
+        "qualifier": figure.qualifier,
+        "unit": figure.unit,
+        "subject": figure.subject,
+        "date": figure.date,
+        "quote": figure.quote,
+    }
+
+
+def _time_record(time: TimeExpression) -> dict[str, Any]:
+    return {
+        "text": time.text,
+        "start": time.start,
+        "end": time.end,
+        "value": time.value,
+        "type": time.type.value,
+        "granularity": time.granularity,
+    }
+
+
+def _sentence_record(sentence: Sentence) -> dict[str, Any]:
+    return {
+        "start": sentence.start,
+        "end": sentence.end,
+        "date": sentence.date,
+        "granularity": sentence.granularity,
+        "date_source": sentence.date_source,
+    }
+
+
+def annotations_record(ann: Annotations) -> dict[str, Any]:
+    """All annotations of an article, JSON-ready (offsets into the article's ``text``)."""
+    return {
+        "entities": [entity_mention_record(e) for e in ann.entities],
+        "quotes": [quote_record(q) for q in ann.quotes],
+        "figures": [figure_record(f) for f in ann.figures],
+        "times": [_time_record(t) for t in ann.times],
+        "sentences": [_sentence_record(s) for s in ann.sentences],
+    }
+
+
+def hit_record(hit: Hit[Quote] | Hit[Figure]) -> dict[str, Any]:
+    """A corpus-listing row: the article it is in, its date, and the item."""
+    item = quote_record(hit.item) if isinstance(hit.item, Quote) else figure_record(hit.item)
+    return {
+        "article_id": hit.article_id,
+        "published": hit.published.isoformat() if hit.published else None,
+        **item,
+    }
+
+
+def entity_record(entity: EntityRecord) -> dict[str, Any]:
+    """A corpus entity, JSON-ready."""
+    return {
+        "name": entity.name,
+        "label": entity.label,
+        "mentions": entity.mentions,
+        "articles": entity.articles,
+        "aliases": [{"alias": a, "mentions": n} for a, n in entity.aliases],
+    }
+
+
 def article_record(
     article: Article,
     *,
     provenance: list[Provenance] | None = None,
     duplicates: list[str] | None = None,
+    annotations: Annotations | None = None,
 ) -> dict[str, Any]:
     """Everything known about one article, JSON-ready.
 
     :param provenance: every place the article was read from (default: the first one only).
     :param duplicates: ids of its near-duplicates, if it is an original.
+    :param annotations: adds ``entities``, ``quotes``, ``figures``, ``times`` and ``sentences``.
     """
     dl = article.dateline
     provs = provenance if provenance is not None else [article.provenance]
@@ -71,4 +196,5 @@ def article_record(
         "duplicate_of": article.duplicate_of,
         "similarity": article.similarity,
         "duplicates": duplicates or [],
+        **(annotations_record(annotations) if annotations is not None else {}),
     }

@@ -11,17 +11,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 __all__ = [
+    "Annotations",
     "Article",
     "Caption",
     "DateRule",
     "Dateline",
+    "Entity",
+    "EntityRecord",
+    "Figure",
+    "Hit",
     "IngestProblem",
     "IngestReport",
     "Provenance",
+    "Quote",
     "RawDocument",
+    "Sentence",
     "Severity",
+    "TimeExpression",
+    "TimexType",
 ]
 
 
@@ -195,3 +205,159 @@ class IngestReport:
     @property
     def warnings(self) -> int:
         return sum(1 for p in self.problems if p.severity is Severity.WARNING)
+
+
+# --- annotations (issue 3): every span is [start, end) into Article.text ----------------------
+
+
+class TimexType(StrEnum):
+    """TIMEX3 types (TimeML)."""
+
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression normalized against the publication date.
+
+    :param value: TIMEX3 value: ``2018-10-25``, ``2018-11``, ``1997``, ``2018-W43``, ``2018-Q3``,
+        ``2018-SU``, ``199X``, ``2018-10-25T14:00``, ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF``,
+        durations ``P2W``/``PXY``, sets ``XXXX-WXX-1``; ``XXXX-10-25`` when no year can be found.
+    :param granularity: ``century``, ``decade``, ``year``, ``quarter``, ``season``, ``month``,
+        ``week``, ``day``, ``time``, ``ref`` (PAST_REF etc.), ``duration`` or ``set``.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str
+    type: TimexType
+    granularity: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity mention with its canonical name in the article (``Mattis`` → ``Jim Mattis``).
+
+    :param label: spaCy label (``PERSON``, ``ORG``, ``GPE``, ``NORP``, ``LOC``, ``FAC``, ...).
+    """
+
+    text: str
+    label: str
+    start: int
+    end: int
+    canonical: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct or indirect quote with its attribution.
+
+    ``start``/``end`` delimit the quoted content (for a direct quote: inside the quote marks).
+
+    :param speaker: who said it, resolved to a named entity's canonical name where the text
+        allows (``she`` → ``Tricia McLaughlin``), else the source phrase (``a U.S. official``);
+        ``None`` when no source was found.
+    :param source_start: the source mention in the text as written (may be a pronoun).
+    :param cue: the attribution cue (``said``, ``wrote``, ``according to``, ``tweeted``).
+    :param direct: quoted verbatim (inside quote marks).
+    :param anonymous: the source is unnamed (``an official``, ``a person familiar with``, or
+        ``spoke on condition of anonymity``).
+    """
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    cue: str | None
+    direct: bool
+    anonymous: bool
+    source_start: int | None = None
+    source_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A cited number with what qualifies and what it counts.
+
+    :param value: the number (``800``, ``331700``, ``75000000``); for a range, its midpoint.
+    :param low: lower bound (``at least 800`` → 800; ``up to 4,000`` → None).
+    :param high: upper bound (``up to 4,000`` → 4000; ``as many as 10,000`` → 10000).
+    :param qualifier: ``at least``, ``about``, ``up to``, ``as many as``, ``more than``, ``nearly``,
+        ``roughly``, ``a little over``, ... or ``None`` for an exact figure.
+    :param unit: a unit or currency (``USD``, ``GBP``, ``percent``, ``miles``, ``years``) if any.
+    :param subject: what is counted (``active duty troops``, ``asylum claims``).
+    :param date: TIMEX3 value of the time the figure refers to when stated (``in 2017`` → 2017).
+    :param quote: index into the article's quotes of the quote it sits in, if any.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    unit: str | None
+    subject: str | None
+    date: str | None = None
+    quote: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence and the date it most likely describes.
+
+    :param date: TIMEX3 value (``2018-10-24``, ``2018-11``) or ``None``.
+    :param date_source: ``own`` (a time expression in the sentence), ``inherited`` (from the
+        previous sentences' narrative time) or ``published`` (the publication date).
+    """
+
+    start: int
+    end: int
+    date: str | None
+    granularity: str | None
+    date_source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """Everything the annotators found in one article."""
+
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[_T]):
+    """An annotation found by a corpus-wide listing, with the article it is in."""
+
+    article_id: str
+    published: date | None
+    item: _T
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    """A corpus-level entity: its name, how often it is mentioned, and under which names.
+
+    :param aliases: ``(alias, mentions)`` pairs, most frequent first: surface forms
+        (``Mattis``, ``Defense Secretary Jim Mattis``) and per-article names merged into it.
+    """
+
+    name: str
+    label: str
+    mentions: int
+    articles: int
+    aliases: tuple[tuple[str, int], ...] = ()

@@ -92,8 +92,8 @@ def test_report_counts_and_idempotent_rerun(tmp_path: Path) -> None:
     corpus = tmp_path / "c.jsonl.gz"
     synthetic_corpus(corpus, 120)
     with Store.open(tmp_path / "db.sqlite") as store:
-        first = ingest([corpus, SEEDS], store, batch_size=7)
-        again = ingest([corpus, SEEDS], store, batch_size=7)
+        first = ingest([corpus, SEEDS], store, batch_size=7, annotate=False)
+        again = ingest([corpus, SEEDS], store, batch_size=7, annotate=False)
         assert store.count() == 122
     assert (first.read, first.stored, first.unchanged, first.failed) == (122, 122, 0, 0)
     assert (again.read, again.stored, again.unchanged, again.failed) == (122, 0, 122, 0)
@@ -115,7 +115,7 @@ def test_stdin_and_progress_events(tmp_path: Path) -> None:
 
     data = (SEEDS / "003_082ef1cbb70f8043.txt").read_bytes()
     with Store.open(tmp_path / "db.sqlite") as store:
-        report = ingest(["-"], store, stdin=io.BytesIO(data), progress=Recorder())
+        report = ingest(["-"], store, stdin=io.BytesIO(data), progress=Recorder(), annotate=False)
         assert report.stored == 1
         assert store.get(next(store.articles()).id).provenance.path == "-"
     assert events[0] == ("start", (None, 1))
@@ -135,7 +135,16 @@ def test_sigkill_mid_ingest_leaves_a_consistent_db_and_rerun_completes(tmp_path:
     synthetic_corpus(corpus, n)
     db = tmp_path / "killed.db"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    command = [sys.executable, "-m", "dateline", "ingest", str(corpus), "--db", str(db)]
+    command = [
+        sys.executable,
+        "-m",
+        "dateline",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--no-annotate",
+    ]
     proc = subprocess.Popen(
         [*command, "--batch-size", "50", "--quiet"],
         env=env,
@@ -178,7 +187,7 @@ def test_sigkill_mid_ingest_leaves_a_consistent_db_and_rerun_completes(tmp_path:
 def test_all_timeline17_and_meantime_ingest_without_failures(tmp_path: Path) -> None:
     files = sorted((EVAL / "timeline17").glob("*/articles.jsonl"))
     with Store.open(tmp_path / "t17.db") as store:
-        report = ingest([*files, EVAL / "meantime_en" / "docs"], store)
+        report = ingest([*files, EVAL / "meantime_en" / "docs"], store, annotate=False)
         assert report.failed == 0, [str(p) for p in report.problems][:5]
         # Records whose text field is empty in the corpus itself (18 in Timeline17, the 60
         # GM/stock-market docs of the MEANTIME JSON conversion) are skipped with a warning.
@@ -199,9 +208,28 @@ def test_worker_pool_gives_the_same_store_as_serial(tmp_path: Path) -> None:
     listings = []
     for workers in (1, 2):
         with Store.open(tmp_path / f"w{workers}.db") as store:
-            reports.append(ingest([corpus, bad, SEEDS], store, workers=workers, batch_size=64))
+            reports.append(
+                ingest([corpus, bad, SEEDS], store, workers=workers, batch_size=64, annotate=False)
+            )
             listings.append([(a.id, a.duplicate_of, a.published) for a in store.articles()])
     serial, parallel = reports
     assert listings[0] == listings[1]
     assert [str(p) for p in serial.problems] == [str(p) for p in parallel.problems]
     assert (serial.read, serial.stored, serial.failed) == (parallel.read, parallel.stored, 2)
+
+
+@pytest.mark.slow
+def test_ingest_annotates_and_reingest_fills_missing_annotations(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "db.sqlite") as store:
+        ingest([SEEDS], store, annotate=False)
+        assert len(store.needs_annotation(version=1)) == 2
+        report = ingest([SEEDS], store)
+        assert report.unchanged == 2
+        assert store.needs_annotation(version=1) == []
+        first = next(store.articles())
+        ann = store.annotations(first.id)
+        assert {e.canonical for e in ann.entities} >= {"Donald Trump", "Jim Mattis"}
+        assert all(first.text[e.start : e.end] == e.text for e in ann.entities)
+        assert ann.sentences and ann.sentences[0].start == 0
+        [trump] = store.find_entities(name="Trump", label="PERSON")
+        assert trump.name == "Donald Trump" and trump.articles == 2

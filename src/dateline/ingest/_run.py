@@ -1,25 +1,32 @@
-"""The ingest job: discover → read → normalize → store, streaming, in committed batches.
+"""The ingest job: discover → read → normalize (→ annotate) → store, streaming, in batches.
 
-Normalization and the near-duplicate signature are pure functions of one document, so with
-``workers > 1`` they run in a pool of worker processes while the parent reads input and writes
-SQLite. Chunks are submitted through a bounded window, so memory stays flat however large the
-input, and results come back in input order, so ids, batches and reports are the same as serial.
+Normalization, the near-duplicate signature and NLP annotation are pure functions of one document,
+so with ``workers > 1`` they run in worker processes (each loads the spaCy model once) while the
+parent reads input and writes SQLite. Chunks go through a bounded window, so memory stays flat
+however large the input, and come back in input order, so ids, batches and reports are the same
+as serial.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import BinaryIO, Protocol
 
+from dateline._parallel import ordered_map
 from dateline.dedup import MinHasher, Signature
 from dateline.errors import InputError, UsageError
 from dateline.ingest._readers import DEFAULT_MAX_BYTES, FORMATS, discover, read_documents
-from dateline.models import Article, IngestProblem, IngestReport, RawDocument, Severity
+from dateline.models import (
+    Annotations,
+    Article,
+    IngestProblem,
+    IngestReport,
+    RawDocument,
+    Severity,
+)
 from dateline.normalize import NORMALIZER_VERSION, normalize
 from dateline.store import AddOutcome, Store
 
@@ -28,13 +35,16 @@ __all__ = ["DEFAULT_BATCH_SIZE", "IngestProgress", "default_workers", "ingest"]
 # Large enough that per-transaction overhead (one fsync-free WAL commit) is noise, small enough
 # that a batch of long articles stays a few MB and a killed run loses at most this much work.
 DEFAULT_BATCH_SIZE = 500
-# Documents per task sent to a worker: amortizes pickling and queue round trips (~64 articles
-# is ~15 ms of work) while keeping the in-flight window small.
+# Documents per task sent to a worker: amortizes pickling and queue round trips, and is the
+# nlp.pipe batch, while keeping the in-flight window small.
 _CHUNK = 64
-# Below this much input a worker pool costs more to start (~0.3 s) than it saves.
+# Below this much input a worker pool costs more to start than it saves: ~0.3 s without NLP;
+# with NLP each worker also loads the model (~1.5 s) but parsing ~200 articles takes longer.
 _PARALLEL_MIN_BYTES = 4 * 1024 * 1024
+_PARALLEL_MIN_BYTES_NLP = 1024 * 1024
 
-_Normalized = tuple[Article, Signature] | IngestProblem
+_Done = tuple[Article, Signature, Annotations | None]
+_Normalized = _Done | IngestProblem
 
 
 def default_workers() -> int:
@@ -87,6 +97,8 @@ def ingest(
     stdin: BinaryIO | None = None,
     progress: IngestProgress | None = None,
     workers: int | None = None,
+    annotate: bool = True,
+    annotators: Sequence[str] | None = None,
 ) -> IngestReport:
     """Read every article under ``paths`` into ``store``.
 
@@ -100,8 +112,12 @@ def ingest(
     :param batch_size: articles per committed transaction.
     :param stdin: stream to read for ``-`` (defaults to the process's standard input).
     :param progress: optional receiver of progress events.
-    :param workers: processes that normalize in parallel (default: :func:`default_workers`,
-        or 1 for inputs under 4 MB); 1 normalizes in this process.
+    :param workers: processes that normalize and annotate in parallel (default:
+        :func:`default_workers`, or 1 for inputs under 4 MB, 1 MB when annotating); 1 works in
+        this process.
+    :param annotate: run the NLP annotators (entities, times, quotes, figures) and store their
+        results; without it ingest is a fast normalize-and-store.
+    :param annotators: spaCy factory names to run instead of the default annotators.
     """
     if fmt is not None and fmt not in FORMATS:
         raise UsageError("E201", name=fmt, choices=", ".join(FORMATS))
@@ -130,99 +146,116 @@ def ingest(
         note(problem)
 
     if workers is None:
-        workers = default_workers() if total is None or total >= _PARALLEL_MIN_BYTES else 1
+        threshold = _PARALLEL_MIN_BYTES_NLP if annotate else _PARALLEL_MIN_BYTES
+        workers = default_workers() if total is None or total >= threshold else 1
     on_bytes: Callable[[int], None] | None = progress.advance if progress is not None else None
     items = read_documents(files, fmt=fmt, max_bytes=max_bytes, stdin=stdin, on_bytes=on_bytes)
-    batch: list[tuple[Article, Signature]] = []
-    for result in _normalized(items, workers):
-        if isinstance(result, IngestProblem):
-            note(result)
-            continue
-        tally.read += 1
-        batch.append(result)
-        if len(batch) >= batch_size:
-            _flush(store, batch, tally)
+    batch: list[_Done] = []
+    results = ordered_map(
+        _process_chunk,
+        _chunks(items),
+        workers=workers,
+        initializer=partial(
+            _init_worker, annotate, tuple(annotators) if annotators is not None else None
+        ),
+    )
+    for chunk in results:
+        for result in chunk:
+            if isinstance(result, IngestProblem):
+                note(result)
+                continue
+            tally.read += 1
+            batch.append(result)
+            if len(batch) >= batch_size:
+                _flush(store, batch, tally)
     _flush(store, batch, tally)
+    if annotate and tally.read:
+        store.rebuild_entities()
     return tally.report(len(files))
 
 
-def _normalize_one(raw: RawDocument, hasher: MinHasher) -> list[_Normalized]:
-    out: list[_Normalized] = []
-    try:
-        article = normalize(raw, warn=out.append)
-    except InputError as exc:
-        out.append(IngestProblem(exc.path, exc.code, exc.detail, exc.record))
-        return out
-    out.append((article, hasher.signature(article.text)))
-    return out
+class _Worker:
+    """Per-process state: the MinHasher and, when annotating, the loaded spaCy pipeline."""
 
+    def __init__(self, annotate: bool, annotators: tuple[str, ...] | None) -> None:
+        self.hasher = MinHasher()
+        self.annotator = None
+        if annotate:
+            from dateline.annotate import Annotator  # noqa: PLC0415  (spaCy only when needed)
 
-def _normalize_chunk(raws: list[RawDocument]) -> list[list[_Normalized]]:
-    """Runs in a worker process."""
-    hasher = MinHasher()
-    return [_normalize_one(raw, hasher) for raw in raws]
+            self.annotator = Annotator(annotators)
 
-
-def _normalized(
-    items: Iterable[RawDocument | IngestProblem], workers: int
-) -> Iterator[_Normalized]:
-    """Problems pass through; documents come out normalized (with warnings first), in order."""
-    if workers <= 1:
-        hasher = MinHasher()
+    def process(self, items: list[RawDocument | IngestProblem]) -> list[_Normalized]:
+        out: list[_Normalized | None] = []
+        articles: list[tuple[int, Article]] = []
         for item in items:
             if isinstance(item, IngestProblem):
-                yield item
-            else:
-                yield from _normalize_one(item, hasher)
-        return
-    # spawn, not fork: the parent holds an open SQLite connection and may run threads.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        window: deque[tuple[list[IngestProblem | None], Future[list[list[_Normalized]]]]] = deque()
-        for slots, docs in _chunks(items):
-            window.append((slots, pool.submit(_normalize_chunk, docs)))
-            if len(window) >= 2 * workers:
-                yield from _merge(*window.popleft())
-        while window:
-            yield from _merge(*window.popleft())
+                out.append(item)
+                continue
+            try:
+                article = normalize(item, warn=out.append)
+            except InputError as exc:
+                out.append(IngestProblem(exc.path, exc.code, exc.detail, exc.record))
+                continue
+            articles.append((len(out), article))
+            out.append(None)  # filled in below, once the chunk is annotated
+        if self.annotator is not None:
+            pairs = ((a.text, a.published) for _, a in articles)
+            annotated: Iterable[Annotations | None] = self.annotator.annotate_many(pairs)
+        else:
+            annotated = [None] * len(articles)
+        for (at, article), ann in zip(articles, annotated, strict=True):
+            out[at] = (article, self.hasher.signature(article.text), ann)
+        return [item for item in out if item is not None]
+
+
+_WORKER: _Worker | None = None
+
+
+def _init_worker(annotate: bool, annotators: tuple[str, ...] | None) -> None:
+    global _WORKER  # noqa: PLW0603  (one pipeline per process, loaded once)
+    _WORKER = _Worker(annotate, annotators)
+
+
+def _process_chunk(items: list[RawDocument | IngestProblem]) -> list[_Normalized]:
+    """Runs in a worker process (or in this one, serially)."""
+    assert _WORKER is not None, "worker not initialized"
+    return _WORKER.process(items)
 
 
 def _chunks(
     items: Iterable[RawDocument | IngestProblem],
-) -> Iterator[tuple[list[IngestProblem | None], list[RawDocument]]]:
-    """Chunks of up to ``_CHUNK`` documents; ``slots`` keeps problems at their place."""
-    slots: list[IngestProblem | None] = []
-    docs: list[RawDocument] = []
+) -> Iterator[list[RawDocument | IngestProblem]]:
+    """Chunks of up to ``_CHUNK`` documents, problems kept in their place."""
+    chunk: list[RawDocument | IngestProblem] = []
+    docs = 0
     for item in items:
-        if isinstance(item, IngestProblem):
-            slots.append(item)
-            continue
-        slots.append(None)
-        docs.append(item)
-        if len(docs) >= _CHUNK:
-            yield slots, docs
-            slots, docs = [], []
-    if slots:
-        yield slots, docs
+        chunk.append(item)
+        if not isinstance(item, IngestProblem):
+            docs += 1
+            if docs >= _CHUNK:
+                yield chunk
+                chunk, docs = [], 0
+    if chunk:
+        yield chunk
 
 
-def _merge(
-    slots: list[IngestProblem | None], future: Future[list[list[_Normalized]]]
-) -> Iterator[_Normalized]:
-    results = iter(future.result())
-    for slot in slots:
-        if slot is None:
-            yield from next(results)
-        else:
-            yield slot
-
-
-def _flush(store: Store, batch: list[tuple[Article, Signature]], tally: _Tally) -> None:
+def _flush(store: Store, batch: list[_Done], tally: _Tally) -> None:
     if not batch:
         return
-    articles = [article for article, _ in batch]
-    signatures = [signature for _, signature in batch]
-    added_all = store.add_batch(articles, normalizer=NORMALIZER_VERSION, signatures=signatures)
+    annotations = [ann for _, _, ann in batch]
+    version = None
+    if any(ann is not None for ann in annotations):
+        from dateline.annotate import ANNOTATOR_VERSION  # noqa: PLC0415  (imports spaCy)
+
+        version = ANNOTATOR_VERSION
+    added_all = store.add_batch(
+        [article for article, _, _ in batch],
+        normalizer=NORMALIZER_VERSION,
+        signatures=[signature for _, signature, _ in batch],
+        annotations=annotations,
+        annotator=version,
+    )
     for added in added_all:
         if added.outcome is AddOutcome.UNCHANGED:
             tally.unchanged += 1

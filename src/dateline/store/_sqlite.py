@@ -22,7 +22,8 @@ from typing import Any, Self
 
 from dateline.dedup import DUPLICATE_THRESHOLD, SCHEME, MinHasher, Signature
 from dateline.errors import NotFoundError, StoreError
-from dateline.models import Article, Caption, Dateline, DateRule, Provenance
+from dateline.models import Annotations, Article, Caption, Dateline, DateRule, Provenance
+from dateline.store._annotations import AnnotationTables
 
 __all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "AddOutcome", "Added", "Store", "resolve_db_path"]
 
@@ -88,8 +89,8 @@ def _split_sql(script: str) -> Iterator[str]:
         yield buffer.strip()
 
 
-class Store:
-    """Articles in an SQLite file.
+class Store(AnnotationTables):
+    """Articles and their annotations in an SQLite file.
 
     Open with :meth:`Store.open` (migrates the schema), use as a context manager to close it.
     ``":memory:"`` gives a throwaway database.
@@ -207,6 +208,8 @@ class Store:
         *,
         normalizer: int,
         signatures: Sequence[Signature] | None = None,
+        annotations: Sequence[Annotations | None] | None = None,
+        annotator: int | None = None,
     ) -> list[Added]:
         """Store ``articles`` in one transaction; return what happened to each.
 
@@ -218,6 +221,9 @@ class Store:
         :param normalizer: version of the normalizer that produced the articles.
         :param signatures: the articles' :meth:`MinHasher.signature` values when already
             computed (by ingest workers); computed here otherwise.
+        :param annotations: the articles' annotations, if annotated; written for new articles
+            and for stored ones that lack them or have an older ``annotator`` version's.
+        :param annotator: the annotator version that produced ``annotations``.
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         results: list[Added] = []
@@ -226,10 +232,14 @@ class Store:
             seq = int(self._db.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0])
             for i, article in enumerate(articles):
                 exists = self._db.execute(
-                    "SELECT duplicate_of FROM articles WHERE id = ?", (article.id,)
+                    "SELECT duplicate_of, annotated FROM articles WHERE id = ?", (article.id,)
                 ).fetchone()
+                ann = annotations[i] if annotations is not None else None
                 if exists is not None:
                     results.append(Added(AddOutcome.UNCHANGED, article.id, exists[0]))
+                    stale = exists[1] is None or (annotator is not None and exists[1] < annotator)
+                    if ann is not None and annotator is not None and stale:
+                        self._write_annotations(article.id, ann, annotator)
                 else:
                     seq += 1
                     signature = (
@@ -240,6 +250,8 @@ class Store:
                     results.append(
                         self._insert(article, signature, seq=seq, now=now, normalizer=normalizer)
                     )
+                    if ann is not None and annotator is not None:
+                        self._write_annotations(article.id, ann, annotator)
                 self._add_provenance(article.id, article.provenance, now)
             self._db.execute("COMMIT")
         except BaseException:

@@ -1,0 +1,152 @@
+"""``dateline eval …``: score the annotators against the research datasets in ../shared/eval."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Protocol
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+__all__ = ["eval_app"]
+
+eval_app = typer.Typer(
+    help="Score dateline against the evaluation datasets (default: ../shared/eval/...).",
+    no_args_is_help=True,
+)
+_out = Console()
+_err = Console(stderr=True)
+
+# Datasets are read where they live, never copied into the repository (licences).
+_EVAL_ROOT = Path("..") / "shared" / "eval"
+_DEFAULTS = {
+    "timex": _EVAL_ROOT / "tempeval3" / "TBAQ-cleaned",
+    "quotes": _EVAL_ROOT / "polnear",
+    "figures": _EVAL_ROOT / "gva_shooting_articles",
+}
+
+
+class _Scores(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+_Evaluate = Callable[..., _Scores]
+
+SplitOption = Annotated[
+    str | None,
+    typer.Option(help="train/dev/test or train/val/test where the dataset has them."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(help="Write the raw predictions (JSONL, one record per document) here."),
+]
+
+
+def _flatten(prefix: str, value: Any, rows: list[tuple[str, str]]) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flatten(f"{prefix}.{key}" if prefix else str(key), inner, rows)
+    elif isinstance(value, float):
+        rows.append((prefix, f"{value:.4f}"))
+    elif isinstance(value, list | tuple):
+        rows.append((prefix, ", ".join(str(v) for v in value)))
+    else:
+        rows.append((prefix, str(value)))
+
+
+def _run(
+    task: str,
+    load: Callable[[], _Evaluate],
+    data: Path | None,
+    *,
+    split: str | None,
+    as_json: bool,
+    output: Path | None,
+) -> None:
+    folder = data if data is not None else _DEFAULTS[task]
+    if not folder.exists():
+        _err.print(
+            f"[red]error[/red] E204: dataset not found at {folder}; pass --data DIR",
+            soft_wrap=True,
+        )
+        raise typer.Exit(code=2)
+    if output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+    scores = load()(folder, split=split, output=output).to_dict()
+    if as_json:
+        sys.stdout.write(json.dumps(scores, indent=2) + "\n")
+        return
+    rows: list[tuple[str, str]] = []
+    _flatten("", scores, rows)
+    table = Table(
+        title=f"dateline eval {task}" + (f" ({split})" if split else ""), caption=str(folder)
+    )
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for name, value in rows:
+        table.add_row(name, value)
+    _out.print(table)
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="Dataset folder [default: the dataset under ../shared/eval].", show_default=False
+    ),
+]
+
+
+@eval_app.command("timex")
+def eval_timex(
+    data: DataOption = None,
+    split: SplitOption = None,
+    as_json: JsonOption = False,
+    output: OutputOption = None,
+) -> None:
+    """Time expressions on TempEval-3 TimeML: extraction strict/relaxed F1, value F1, type."""
+
+    def load() -> _Evaluate:
+        from dateline.evaluate.timex import evaluate_timex  # noqa: PLC0415  (imports spaCy)
+
+        return evaluate_timex
+
+    _run("timex", load, data, split=split, as_json=as_json, output=output)
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    data: DataOption = None,
+    split: SplitOption = None,
+    as_json: JsonOption = False,
+    output: OutputOption = None,
+) -> None:
+    """Quote attribution on PolNeAR: source- and content-span P/R/F1, exact and overlap."""
+
+    def load() -> _Evaluate:
+        from dateline.evaluate.quotes import evaluate_quotes  # noqa: PLC0415  (imports spaCy)
+
+        return evaluate_quotes
+
+    _run("quotes", load, data, split=split, as_json=as_json, output=output)
+
+
+@eval_app.command("figures")
+def eval_figures(
+    data: DataOption = None,
+    split: SplitOption = None,
+    as_json: JsonOption = False,
+    output: OutputOption = None,
+) -> None:
+    """Figures on GVA shooting reports: killed/injured exact accuracy (vs. always-0), date."""
+
+    def load() -> _Evaluate:
+        from dateline.evaluate.figures import evaluate_figures  # noqa: PLC0415  (imports spaCy)
+
+        return evaluate_figures
+
+    _run("figures", load, data, split=split, as_json=as_json, output=output)
