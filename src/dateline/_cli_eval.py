@@ -12,6 +12,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from dateline.errors import message
+
 __all__ = ["eval_app"]
 
 eval_app = typer.Typer(
@@ -70,10 +72,7 @@ def _run(
 ) -> None:
     folder = data if data is not None else _DEFAULTS[task]
     if not folder.exists():
-        _err.print(
-            f"[red]error[/red] E204: dataset not found at {folder}; pass --data DIR",
-            soft_wrap=True,
-        )
+        _err.print(f"[red]error[/red] E204: {message('E204', path=folder)}", soft_wrap=True)
         raise typer.Exit(code=2)
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)

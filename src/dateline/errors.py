@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "E201": "unknown format {name!r}; choose one of {choices}",
     "E202": "{name} must be positive (got {value})",
     "E203": "no annotator named {name}; available: {choices}",
+    "E204": "dataset not found at {path}; pass --data DIR",
 }
 
 

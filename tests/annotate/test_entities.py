@@ -52,3 +52,15 @@ def test_acronyms_resolve_to_the_organisation_they_spell() -> None:
 def test_labels_outside_the_entity_set_are_ignored() -> None:
     doc = doc_with("Trump won 2016 by 77 votes".split(), [(0, 1, "PERSON"), (2, 3, "DATE")])
     assert [e.text for e in EntityLinker()(doc)._.dl_entities] == ["Trump"]
+
+
+def test_untagged_later_mentions_of_a_known_person_are_added() -> None:
+    words = "Donald Trump spoke . Trump seemed to hint at it , Trump said in May .".split()
+    doc = doc_with(words, [(0, 2, "PERSON"), (11, 12, "PERSON")])
+    out = EntityLinker()(doc)._.dl_entities
+    assert [(e.text, e.start, e.canonical) for e in out] == [
+        ("Donald Trump", 0, "Donald Trump"),
+        ("Trump", doc[4].idx, "Donald Trump"),  # missed by NER, found by name
+        ("Trump", doc[11].idx, "Donald Trump"),
+    ]
+    assert "May" not in {e.text for e in out}

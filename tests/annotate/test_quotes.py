@@ -9,6 +9,7 @@ import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from dateline.annotate._quote_lexicon import ANY_FRAME, CLAUSE_FRAME, LIGHT_CUE_VERBS, verb_forms
 from dateline.annotate._quote_marks import find_quoted_spans
 from dateline.annotate.quotes import QuoteAttributor, extract_quotes
 from dateline.models import Entity, Provenance, Quote, RawDocument
@@ -22,7 +23,8 @@ Row = tuple[str, int, str, bool, str]
 
 def build(*sentences: list[Row]) -> Doc:
     """A parsed Doc from sentences of rows whose heads are indices within the sentence."""
-    words, spaces, heads, deps, starts, ents = [], [], [], [], [], []
+    words, spaces, heads, deps, ents = [], [], [], [], []
+    starts: list[bool | int | None] = []
     offset = 0
     for rows in sentences:
         for k, (word, head, dep, space, ent) in enumerate(rows):
@@ -228,6 +230,137 @@ def test_first_reported_by_y() -> None:
     )  # fmt: skip
     (q,) = quotes_of(doc)
     assert (q.text, q.speaker, q.cue) == ("The request", "The Times", "reported")
+
+
+def test_light_verb_with_a_speech_noun() -> None:
+    doc = build(
+        [r("Sanders", 1, "nsubj", ent="B-PERSON"), r("made", 1, "ROOT"), r("the", 3, "det"),
+         r("case", 1, "dobj"), r("that", 7, "mark"), r("taxes", 7, "nsubj"), r("will", 7, "aux"),
+         r("rise", 1, "ccomp", False), r(".", 1, "punct", False)],
+    )  # fmt: skip
+    (q,) = quotes_of(doc)
+    assert (q.text, q.speaker, q.cue) == ("taxes will rise", "Sanders", "made")
+
+
+def test_light_verb_needs_a_speech_noun() -> None:
+    doc = build(
+        [r("Sanders", 1, "nsubj", ent="B-PERSON"), r("made", 1, "ROOT"), r("a", 3, "det"),
+         r("sandwich", 1, "dobj", False), r(".", 1, "punct", False)],
+    )  # fmt: skip
+    assert quotes_of(doc) == []
+
+
+def test_cue_clause_without_recognised_content_takes_the_rest_of_the_clause() -> None:
+    doc = build(
+        [r("Clinton", 1, "nsubj", ent="B-PERSON"), r("responded", 1, "ROOT"),
+         r("quickly", 1, "advmod"), r("with", 1, "prep"), r("a", 5, "det"),
+         r("list", 3, "pobj", False), r(".", 1, "punct", False)],
+    )  # fmt: skip
+    (q,) = quotes_of(doc)
+    assert (q.text, q.speaker, q.cue) == ("quickly with a list", "Clinton", "responded")
+
+
+def test_relative_clause_cue_without_content_takes_the_antecedent() -> None:
+    doc = build(
+        [r("A", 2, "det"), r("second", 2, "amod"), r("view", 7, "nsubj", False),
+         r(",", 2, "punct"), r("which", 6, "dobj"), r("I", 6, "nsubj"),
+         r("share", 2, "relcl", False), r(",", 2, "punct"), r("is", 7, "ROOT"),
+         r("popular", 7, "acomp", False), r(".", 7, "punct", False)],
+    )  # fmt: skip
+    (q,) = quotes_of(doc)
+    assert (q.text, q.cue) == ("A second view", "share")
+    assert doc.text[q.source_start : q.source_end] == "I"
+
+
+def test_according_to_is_kept_inside_another_content() -> None:
+    doc = build(
+        [r("Bob", 1, "nsubj", ent="B-PERSON"), r("said", 1, "ROOT"), r("that", 4, "mark"),
+         r("sales", 4, "nsubj"), r("rose", 1, "ccomp", False), r(",", 4, "punct"),
+         r("according", 4, "prep"), r("to", 6, "prep"), r("the", 9, "det"),
+         r("agency", 7, "pobj", False), r(".", 1, "punct", False)],
+    )  # fmt: skip
+    cues = {(q.cue, doc.text[q.source_start : q.source_end]) for q in quotes_of(doc)}
+    assert cues == {("said", "Bob"), ("according to", "the agency")}
+
+
+def test_possessed_claim_noun_before_a_copula_clause() -> None:
+    doc = build(
+        [r("Beck", 2, "poss", False, "B-PERSON"), r("'s", 0, "case"), r("contention", 3, "nsubj"),
+         r("was", 3, "ROOT"), r("that", 7, "mark"), r("Trump", 7, "nsubj", ent="B-PERSON"),
+         r("is", 7, "aux"), r("wrong", 3, "ccomp", False), r(".", 3, "punct", False)],
+    )  # fmt: skip
+    (q,) = quotes_of(doc)
+    assert (q.text, q.cue, q.speaker) == ("Trump is wrong", "contention", "Beck")
+
+
+def test_headline_label_at_the_start_of_the_document() -> None:
+    words = ["Trump", ":", "My", "plans", "are", "firm", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=[False, True, True, True, True, False, False],
+        heads=[0, 0, 3, 4, 0, 4, 0],
+        deps=["ROOT", "punct", "poss", "nsubj", "appos", "acomp", "punct"],
+        pos=["NOUN", "PUNCT", "PRON", "NOUN", "AUX", "ADJ", "PUNCT"],
+    )
+    (q,) = quotes_of(doc)
+    assert (q.text, q.speaker, q.cue) == ("My plans are firm.", "Trump", ":")
+
+
+def test_finite_cue_hung_on_its_subject() -> None:
+    words = ["Trump", "called", "Wednesday", "for", "a", "ban", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=[True, True, True, True, True, False, False],
+        heads=[0, 0, 1, 1, 5, 3, 0],
+        deps=["ROOT", "acl", "npadvmod", "prep", "det", "pobj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "ADP", "DET", "NOUN", "PUNCT"],
+        tags=["NNP", "VBD", "NNP", "IN", "DT", "NN", "."],
+    )
+    (q,) = quotes_of(doc)
+    assert (q.text, q.speaker, q.cue) == ("for a ban", "Trump", "called")
+
+
+def test_colon_cue_then_a_quotation_in_the_next_paragraph() -> None:
+    doc = build(
+        [r("Cruz", 1, "nsubj", ent="B-PERSON"), r("continued", 1, "ROOT", False),
+         r(":", 1, "punct", False), r("\n\n", 1, "dep", False), r("\u201c", 5, "punct", False),
+         r("We", 6, "nsubj"), r("win", 6, "ROOT", False), r(".", 6, "punct", False),
+         r("\u201d", 6, "punct", False)],
+    )  # fmt: skip
+    quotes = quotes_of(doc)
+    q = one(quotes, "We win")
+    assert (q.speaker, q.cue, q.direct) == ("Cruz", "continued", True)
+
+
+def test_gerund_after_a_preposition_borrows_the_subject() -> None:
+    doc = build(
+        [r("By", 6, "prep"), r("calling", 0, "pcomp"), r("Clinton", 3, "nsubj", ent="B-PERSON"),
+         r("weak", 1, "ccomp", False), r(",", 6, "punct"), r("Axelrod", 6, "nsubj", ent="B-PERSON"),
+         r("angered", 6, "ROOT"), r("her", 6, "dobj", False), r(".", 6, "punct", False)],
+    )  # fmt: skip
+    (q,) = quotes_of(doc)
+    assert (q.text, q.speaker, q.cue) == ("Clinton weak", "Axelrod", "calling")
+
+
+def test_as_x_reported_takes_the_clause_it_modifies() -> None:
+    doc = build(
+        [r("As", 2, "mark"), r("Reuters", 2, "nsubj", ent="B-ORG"),
+         r("reported", 6, "advcl", False), r(",", 6, "punct"), r("the", 5, "det"),
+         r("plan", 6, "nsubj"), r("failed", 6, "ROOT", False), r(".", 6, "punct", False)],
+    )  # fmt: skip
+    (q,) = quotes_of(doc)
+    assert (q.text, q.speaker, q.cue) == ("the plan failed", "Reuters", "reported")
+
+
+@pytest.mark.parametrize(
+    ("form", "base"),
+    [("referred", "refer"), ("referring", "refer"), ("laid", "lay"), ("agreeing", "agree"),
+     ("gave", "give"), ("listed", "list")],
+)  # fmt: skip
+def test_irregular_cue_forms(form: str, base: str) -> None:
+    assert verb_forms(ANY_FRAME | CLAUSE_FRAME | LIGHT_CUE_VERBS)[form] == base
 
 
 # --- speakers -----------------------------------------------------------------------------------

@@ -104,6 +104,9 @@ NOUN_CUES = frozenset(
     argument arguments accusation accusations promise promises pledge pledges comment comments
     remark remarks insistence criticism charge charges allegation allegations prediction
     predictions vow vows call calls denial denials admission contention message tweet tweets
+    view views belief beliefs assessment concern concerns fear fears hope hopes position
+    answer point idea opinion theory conclusion estimate complaint complaints explanation
+    announcement response reply proposal demand demands insinuation implication notion
     """.split()
 )
 

@@ -94,6 +94,37 @@ def _resolve(forms: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, s
     return canonical
 
 
+# Capitalized words that are also surnames but far more often something else.
+_NOT_SURNAMES = frozenset(
+    "January February March April May June July August September October November December"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday Will Bill Mark Rose Long Young"
+    " King Street Church House White Black Green Brown Little Hill Wood Day New North South"
+    " East West Grant Bush Price Cook Hunt Lee Park".split()
+)
+
+
+def _missed_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """Later mentions of a person the small NER model did not tag (it misses ``Trump`` in
+    ``Trump seemed to hint …`` after tagging him elsewhere): the surname of a full name found in
+    the article, capitalized, outside any other entity."""
+    surnames: dict[str, str] = {}
+    for e in entities:
+        words = e.canonical.split()
+        if e.label == "PERSON" and len(words) >= 2 and words[-1] not in _NOT_SURNAMES:
+            surnames.setdefault(words[-1], e.canonical)
+    if not surnames:
+        return []
+    covered = bytearray(len(doc.text))
+    for span in doc.ents:
+        covered[span.start_char : span.end_char] = b"\x01" * (span.end_char - span.start_char)
+    found = []
+    for token in doc:
+        name = surnames.get(token.text)
+        if name is not None and not covered[token.idx]:
+            found.append(Entity(token.text, "PERSON", token.idx, token.idx + len(token), name))
+    return found
+
+
 class EntityLinker:
     """spaCy component writing ``doc._.dl_entities`` from ``doc.ents``."""
 
@@ -107,6 +138,8 @@ class EntityLinker:
             entities.append(
                 Entity(span.text, label, span.start_char, span.end_char, canonical=name)
             )
+        entities.extend(_missed_people(doc, entities))
+        entities.sort(key=lambda e: e.start)
         doc._.dl_entities = entities
         return doc
 

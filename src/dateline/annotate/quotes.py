@@ -8,13 +8,17 @@ syntax around it, then pronoun resolution) but with hand-written rules, because 
 few percent of the tagger's time per document:
 
 * **cue verbs** from a lexicon (:mod:`._quote_lexicon`), matched on surface forms by hash;
-  ``according to``; reporting nouns with a possessor (``his warnings that ...``);
+  ``according to``; reporting nouns with a possessor (``his warnings that ...``, ``Beck's
+  contention was that ...``); light verbs with a speech noun (``made the case that``);
 * **source**: the cue's subject (``X said``, ``said X``), the agent of a passive cue (``first
   reported by X``), the antecedent of a relative pronoun (``X, who said``), the subject of the
-  verb a participle or conjunct hangs from (``..., saying``); relative clauses are trimmed off;
+  verb a participle or conjunct hangs from (``..., saying``, ``by calling X ...``); relative
+  clauses are trimmed off;
 * **content**: the cue's clausal complement (``said (that) ...``), the clause a parenthetical cue
   interrupts or follows (``..., X said.``), else its objects (``called X a Y``, ``talked about
-  X``), else a quotation right before or after the cue (``“...,” he wrote``);
+  X``), else a quotation right before or after the cue (``“...,” he wrote``, or opening the
+  paragraph after ``he declared:``), else the rest of the cue's clause (for a relative-clause
+  cue, its antecedent: ``a view which I share``);
 * **direct quotes** come from quote marks (:mod:`._quote_marks`): a content touching a quotation
   grows to cover all of it (multi-sentence quotes), and a quotation right after an attributed one
   (``“A,” she said. “B.”``) or continuing it in the next paragraph joins the same attribution;
@@ -77,6 +81,7 @@ _LIGHT_CUE_ORTH = frozenset(
 _ACCORDING = frozenset(hash_string(v) for v in _casings("according"))
 _STATE_ORTH = frozenset(hash_string(v) for w in STATE_ADJECTIVES for v in _casings(w))
 _IN_ORTH = frozenset(hash_string(v) for v in _casings("in"))
+_COPULA_ORTH = frozenset(hash_string(v) for w in ("is", "was", "'s") for v in _casings(w))
 _LIGHT_ORTH = frozenset(
     hash_string(v)
     for w in (
@@ -177,13 +182,28 @@ def _subject(t: Token) -> tuple[Token | None, bool]:
         return agent, True
     if subj is not None:
         return subj, True
+    if (
+        t.dep_ == "acl"
+        and t.tag_ in ("VBD", "VBZ", "VBN")
+        and t.head.dep_ == "ROOT"
+        and t.head.i < t.i
+        and t.head.pos_ in ("PROPN", "NOUN")
+    ):
+        # ``Stuart Stevens, who ..., called X "childish."``: a finite verb the parser hung on
+        # its own subject as a modifier
+        return t.head, True
     # ``X said A and added B`` / ``..., saying B``: borrow the subject of the verb above
     up = t
     for _ in range(3):
-        if up.dep_ not in ("conj", "advcl", "xcomp") or up.head is up:
+        if up.dep_ not in ("conj", "advcl", "xcomp", "pcomp") or up.head is up:
             break
-        if up.dep_ == "advcl" and not up.text.lower().endswith("ing"):
+        if up.dep_ in ("advcl", "pcomp") and not up.text.lower().endswith("ing"):
             break
+        if up.dep_ == "pcomp":
+            # ``by calling out Clinton, Axelrod ...``: through the preposition to its verb
+            if up.head.dep_ != "prep" or up.head.head is up.head:
+                break
+            up = up.head
         up = up.head
         for c in up.children:
             if c.dep_ in _SUBJECT_DEPS:
@@ -265,8 +285,13 @@ class _Extractor:
         head: Token,
         source: tuple[int, int] | None,
         content: list[tuple[int, int]],
+        *,
+        cross: bool = False,
     ) -> None:
         if source is None or not content:
+            return
+        if cross:  # a quotation introduced across a paragraph break, already checked
+            self.attrs.append(_Attr(cue, self.text[cue[0] : cue[1]], head, source, content))
             return
         # a content never crosses the paragraph of its cue (the parser's sentences sometimes
         # run over a paragraph break); quotations spanning paragraphs are joined later
@@ -311,9 +336,6 @@ class _Extractor:
             # the source as written is the relative pronoun; the speaker is its antecedent
             src_head = t.head
             source = (src.idx, src.idx + len(src.text))
-            if src.text.lower() == "that":
-                # ``a report that found ...``: PolNeAR marks the antecedent, not ``that``
-                source = _source_range(doc, t.head, src.i)
         else:
             src_head = src
             source = _source_range(doc, src, t.i)
@@ -324,6 +346,12 @@ class _Extractor:
             if c.dep_ == "prt" and c.i == t.i + 1:
                 cue_end = c.idx + len(c.text)  # ``pointed out``
         cue = (t.idx, cue_end)
+        block = self._colon_block(t)
+        if block is not None:
+            # ``Cruz continued:`` closing a paragraph and a quotation opening the next one
+            q = self.quoted[block]
+            self._add(cue, src_head, source, [(q[2], q[3])], cross=True)
+            return
         content = self._verbal_content(t, base, src, own)
         if not content and own and t.dep_ in _FALLBACK_DEPS:
             # ``X concluded by making it clear ...``: nothing the rules recognise as content,
@@ -341,6 +369,21 @@ class _Extractor:
             rng = _chars(doc, what.left_edge.i, what.right_edge.i + 1) if what else None
             content = [rng] if rng else []
         self._add(cue, src_head, source, content)
+
+    def _colon_block(self, t: Token) -> int | None:
+        """The quotation opening the next paragraph after ``X said:`` ending this one."""
+        doc, text = self.doc, self.text
+        k = t.i + 1
+        while k < len(doc) and k - t.i <= 6 and not _is_punct(doc[k]):
+            k += 1
+        if k >= len(doc) or doc[k].text != ":":
+            return None
+        pos = doc[k].idx + 1
+        j = bisect_left(self.q_outer_starts, pos)
+        if j >= len(self.quoted):
+            return None
+        gap = text[pos : self.quoted[j][0]]
+        return j if "\n" in gap and not gap.strip() else None
 
     def _inverted_subject(self, t: Token) -> Token | None:
         """``“...,” says Myra Gutin, ...`` when the parser hung the name elsewhere."""
@@ -361,6 +404,14 @@ class _Extractor:
             rng = _chars(doc, c.left_edge.i, c.right_edge.i + 1)
             return [rng] if rng else []
         head = t.head
+        if (
+            own
+            and t.dep_ == "advcl"
+            and head is not t
+            and any(c.dep_ == "mark" and c.text.lower() == "as" for c in t.children)
+        ):
+            # ``As Breitbart News reported, the White House ...``: the clause it modifies
+            return self._around(head, t)
         if own and t.dep_ in ("parataxis", "ccomp", "advcl") and head.i < t.i and head is not t:
             # ``Content, X said.`` / ``Content, said X, who ...`` / ``A, X said, B``: the cue
             # clause must be set off by punctuation, else it is an ordinary embedded clause
@@ -569,10 +620,17 @@ class _Extractor:
         # says nothing about what was claimed; the parser often hangs the ``that`` clause on
         # the verb above the noun, so it is found from the complementizer
         that = doc[t.i + 1]
-        if that.text.lower() != "that" or that.dep_ != "mark":
-            return
-        clause = that.head
-        if clause.left_edge.i != that.i:
+        clause: Token | None = None
+        if that.text.lower() == "that" and that.dep_ == "mark":
+            clause = that.head
+            if clause.left_edge.i != that.i:
+                return
+        elif t.dep_ == "nsubj" and t.head.orth in _COPULA_ORTH:
+            # ``Beck's contention was that ...``: the claim is the copula's clause
+            clause = next((c for c in t.head.rights if c.dep_ in ("ccomp", "attr")), None)
+            if clause is None or clause.left_edge.text.lower() != "that":
+                return
+        if clause is None:
             return
         source = _chars(doc, owner.left_edge.i, owner.right_edge.i + 1)
         if source is not None and self.text[source[1] - 2 : source[1]] in ("'s", "\u2019s"):
