@@ -151,6 +151,7 @@ def test_harness_scores_baselines_and_writes_records(tmp_path: Path) -> None:
         "unit",
         "subject",
         "date",
+        "quote",  # the shared export.figure_record also says which quote it sits in
     }
     assert records[1]["figures"][0]["qualifier"] == "about"
     assert records[2] == {

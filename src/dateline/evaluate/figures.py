@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 
 from dateline.annotate.figures import casualties
 from dateline.errors import InputError
+from dateline.export import figure_record
 from dateline.models import Article, Figure, Provenance, RawDocument, TimeExpression, TimexType
 from dateline.normalize import normalize
 
@@ -263,21 +264,6 @@ def predict(
         )
 
 
-def _figure_record(figure: Figure) -> dict[str, Any]:
-    return {
-        "start": figure.start,
-        "end": figure.end,
-        "text": figure.text,
-        "value": figure.value,
-        "low": figure.low,
-        "high": figure.high,
-        "qualifier": figure.qualifier,
-        "unit": figure.unit,
-        "subject": figure.subject,
-        "date": figure.date,
-    }
-
-
 def _record(article: GvaArticle, prediction: Prediction) -> dict[str, Any]:
     return {
         "id": article.index,
@@ -290,7 +276,7 @@ def _record(article: GvaArticle, prediction: Prediction) -> dict[str, Any]:
             "date": article.shooting_date,
         },
         "evidence": list(prediction.evidence),
-        "figures": [_figure_record(f) for f in prediction.figures],
+        "figures": [figure_record(f) for f in prediction.figures],
     }
 
 
