@@ -27,6 +27,8 @@ $(VENV)/.installed-dev: pyproject.toml constraints.txt requirements/models.txt |
 demo: $(VENV)/.installed
 	$(BIN)/dateline ingest $(SAMPLE) --db $(DEMO_DB)
 	$(BIN)/dateline articles --db $(DEMO_DB) --limit 15
+	$(BIN)/dateline entities --db $(DEMO_DB) --limit 10
+	$(BIN)/dateline quotes --db $(DEMO_DB) --speaker "Steve Jobs" --limit 8
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks

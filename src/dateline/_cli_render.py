@@ -66,11 +66,13 @@ def _speaker(quote: Quote) -> str:
     return f"{name} (anonymous)" if quote.anonymous and quote.speaker else name
 
 
-def quotes_table(hits: Sequence[Hit[Quote]], *, width: int) -> Table:
-    table = Table(title=f"{len(hits)} quote(s)")
-    for header in ("published", "article", "speaker", "cue", "quote"):
-        table.add_column(header, overflow="fold")
-    room = max(30, width - 70)
+def quotes_table(hits: Sequence[Hit[Quote]]) -> Table:
+    table = Table(title=f"{len(hits)} quote(s)", expand=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("article", no_wrap=True, max_width=16)
+    table.add_column("speaker", max_width=24)
+    table.add_column("cue", no_wrap=True, max_width=14)
+    table.add_column("quote", ratio=1)
     for hit in hits:
         q = hit.item
         shown = f"“{q.text}”" if q.direct else q.text
@@ -79,7 +81,7 @@ def quotes_table(hits: Sequence[Hit[Quote]], *, width: int) -> Table:
             hit.article_id,
             escape(_speaker(q)),
             escape(q.cue or ""),
-            escape(_clip(shown, room)),
+            escape(_clip(shown, 400)),
         )
     return table
 

@@ -457,7 +457,7 @@ def quotes_command(
     if as_json:
         _print_json([hit_record(h) for h in hits])
     else:
-        _out.print(render.quotes_table(hits, width=_out.width))
+        _out.print(render.quotes_table(hits))
 
 
 @app.command("figures")
