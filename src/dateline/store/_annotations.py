@@ -200,6 +200,17 @@ class AnnotationTables:
         ).fetchall()
         return sorted({r[0] for r in rows} | {entity})
 
+    def _mentions_clause(
+        self, alias: str, entity: str, clauses: list[str], params: list[object]
+    ) -> None:
+        """Restrict ``alias.article_id`` to articles that mention ``entity`` (any alias)."""
+        names = self._names_for(entity)
+        clauses.append(
+            f"{alias}.article_id IN (SELECT article_id FROM mentions WHERE canonical IN"
+            f" ({','.join('?' * len(names))}))"
+        )
+        params += names
+
     def find_quotes(
         self,
         *,
@@ -221,12 +232,7 @@ class AnnotationTables:
             clauses.append(f"q.speaker IN ({','.join('?' * len(names))})")
             params += names
         if entity is not None:
-            names = self._names_for(entity)
-            clauses.append(
-                "q.article_id IN (SELECT article_id FROM mentions WHERE canonical IN"
-                f" ({','.join('?' * len(names))}))"
-            )
-            params += names
+            self._mentions_clause("q", entity, clauses, params)
         _date_clauses(since, until, clauses, params)
         params.append(-1 if limit is None else limit)
         rows = self._db.execute(
@@ -255,12 +261,7 @@ class AnnotationTables:
         clauses: list[str] = []
         params: list[object] = []
         if entity is not None:
-            names = self._names_for(entity)
-            clauses.append(
-                "f.article_id IN (SELECT article_id FROM mentions WHERE canonical IN"
-                f" ({','.join('?' * len(names))}))"
-            )
-            params += names
+            self._mentions_clause("f", entity, clauses, params)
         if subject is not None:
             clauses.append("f.subject LIKE ?")
             params.append(f"%{subject}%")
