@@ -40,6 +40,7 @@ from spacy.language import Language
 
 from dateline.errors import InputError
 from dateline.evaluate._brat import BratDocument, read_polnear
+from dateline.evaluate._scoring import prf
 from dateline.models import Quote
 
 __all__ = [
@@ -75,10 +76,7 @@ class SpanScores:
     @classmethod
     def of(cls, matched: int, predicted: int, gold: int) -> SpanScores:
         """Compute the fractions from counts (0.0 where undefined)."""
-        p = matched / predicted if predicted else 0.0
-        r = matched / gold if gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return cls(p, r, f, matched, predicted, gold)
+        return cls(*prf(matched, predicted, gold), matched, predicted, gold)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from typing import Any
 from spacy.language import Language
 
 from dateline.errors import InputError
+from dateline.evaluate._scoring import prf
 from dateline.evaluate._timeml import GoldTimex, TimeMLDocument, read_timeml
 from dateline.models import TimeExpression
 
@@ -95,17 +96,10 @@ class TimexScores:
         return asdict(self)
 
 
-def _prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    p = tp / predicted if predicted else 0.0
-    r = tp / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
 def score_counts(counts: PairCounts, docs: int) -> TimexScores:
     """Turn summed :class:`PairCounts` into :class:`TimexScores`."""
-    sp, sr, sf = _prf(counts.strict, counts.predicted, counts.gold)
-    rp, rr, rf = _prf(counts.relaxed, counts.predicted, counts.gold)
+    sp, sr, sf = prf(counts.strict, counts.predicted, counts.gold)
+    rp, rr, rf = prf(counts.relaxed, counts.predicted, counts.gold)
     value_acc = counts.value / counts.relaxed if counts.relaxed else 0.0
     type_acc = counts.type / counts.relaxed if counts.relaxed else 0.0
     return TimexScores(
