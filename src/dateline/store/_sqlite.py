@@ -24,6 +24,7 @@ from dateline.dedup import DUPLICATE_THRESHOLD, SCHEME, MinHasher, Signature
 from dateline.errors import NotFoundError, StoreError
 from dateline.models import Annotations, Article, Caption, Dateline, DateRule, Provenance
 from dateline.store._annotations import AnnotationTables
+from dateline.store._stories import StoryTables
 
 __all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "AddOutcome", "Added", "Store", "resolve_db_path"]
 
@@ -89,7 +90,7 @@ def _split_sql(script: str) -> Iterator[str]:
         yield buffer.strip()
 
 
-class Store(AnnotationTables):
+class Store(AnnotationTables, StoryTables):
     """Articles and their annotations in an SQLite file.
 
     Open with :meth:`Store.open` (migrates the schema), use as a context manager to close it.

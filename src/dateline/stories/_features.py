@@ -1,0 +1,122 @@
+"""What the story clusterer knows about one article: its vector, words, names and dates."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from dateline.embed import Vectors
+from dateline.models import Annotations, Article
+
+__all__ = ["ENTITY_LABELS", "ArticleFeatures", "article_features", "terms_of"]
+
+# Names that identify an event or a topic. NORP ("Americans", "Republicans") and dates or
+# numbers are too common across unrelated stories to be evidence.
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
+# Words of the body read for the keyword profile: the lead says what the story is about; the
+# tail of long articles is background that other stories share.
+_BODY_CHARS = 3000
+_MAX_TERMS = 60
+_MAX_ENTITIES = 30
+# Lead sentences whose own date may be the event date (when it precedes publication).
+_LEAD_SENTENCES = 4
+_EVENT_LOOKBACK = timedelta(days=31)
+
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*[^\W_]|[^\W\d_]")
+_STOP = frozenset(STOP_WORDS) | frozenset(
+    """said says say told according reported report reports news ap reuters photo
+    mr mrs ms dr st year years day days week weeks month months time times today yesterday
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec percent people new like just also would could one two three first last""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """The clusterer's view of an article.
+
+    :param event_date: the day the article's news happened: an own, day-level date of a lead
+        sentence within a month before publication, else the publication day.
+    :param terms: content-word counts of the headline (counted twice) and lead.
+    :param entities: counts of the article's names (canonical within the article).
+    """
+
+    id: str
+    title: str
+    published: date | None
+    event_date: date | None
+    vector: Vectors
+    terms: dict[str, int]
+    entities: dict[str, int]
+    duplicate_of: str | None = None
+
+
+def terms_of(text: str) -> Counter[str]:
+    """Lower-cased content words, possessives and plural ``s`` stripped."""
+    counts: Counter[str] = Counter()
+    for match in _WORD.finditer(text):
+        word = match.group().lower().replace("\u2019", "'")
+        word = word.removesuffix("'s")
+        if len(word) < 3 or word in _STOP:
+            continue
+        if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        counts[word] += 1
+    return counts
+
+
+def article_features(
+    article: Article, annotations: Annotations, vector: Vectors
+) -> ArticleFeatures:
+    terms = terms_of(article.text[:_BODY_CHARS])
+    if article.title:
+        for word, count in terms_of(article.title).items():
+            terms[word] += 2 * count
+    entities: Counter[str] = Counter(
+        e.canonical for e in annotations.entities if e.label in ENTITY_LABELS and e.canonical
+    )
+    return ArticleFeatures(
+        id=article.id,
+        title=article.title or _first_sentence(article, annotations),
+        published=article.published,
+        event_date=_event_date(article.published, annotations),
+        vector=vector,
+        terms=dict(terms.most_common(_MAX_TERMS)),
+        entities=dict(entities.most_common(_MAX_ENTITIES)),
+        duplicate_of=article.duplicate_of,
+    )
+
+
+def _first_sentence(article: Article, annotations: Annotations) -> str:
+    if annotations.sentences:
+        first = annotations.sentences[0]
+        text = article.text[first.start : first.end]
+    else:
+        text = article.text.split("\n", 1)[0]
+    text = " ".join(text.split())
+    return text if len(text) <= 120 else text[:117].rsplit(" ", 1)[0] + "…"
+
+
+def _event_date(published: date | None, annotations: Annotations) -> date | None:
+    if published is None:
+        return None
+    for sentence in annotations.sentences[:_LEAD_SENTENCES]:
+        if sentence.date_source != "own" or sentence.granularity != "day" or not sentence.date:
+            continue
+        try:
+            day = date.fromisoformat(sentence.date[:10])
+        except ValueError:
+            continue
+        if published - _EVENT_LOOKBACK <= day <= published:
+            return day
+    return published
+
+
+def vector_from_blob(blob: bytes) -> Vectors:
+    return np.frombuffer(blob, dtype=np.float16).astype(np.float32)
