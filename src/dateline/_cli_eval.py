@@ -29,6 +29,7 @@ _DEFAULTS = {
     "timex": _EVAL_ROOT / "tempeval3" / "TBAQ-cleaned",
     "quotes": _EVAL_ROOT / "polnear",
     "figures": _EVAL_ROOT / "gva_shooting_articles",
+    "clusters": _EVAL_ROOT / "gva_violent_corpus",
 }
 
 
@@ -69,13 +70,14 @@ def _run(
     split: str | None,
     as_json: bool,
     output: Path | None,
+    output_is_file: bool = False,
 ) -> None:
     folder = data if data is not None else _DEFAULTS[task]
     if not folder.exists():
         _err.print(f"[red]error[/red] E204: {message('E204', path=folder)}", soft_wrap=True)
         raise typer.Exit(code=2)
     if output is not None:
-        output.mkdir(parents=True, exist_ok=True)
+        (output.parent if output_is_file else output).mkdir(parents=True, exist_ok=True)
     scores = load()(folder, split=split, output=output).to_dict()
     if as_json:
         sys.stdout.write(json.dumps(scores, indent=2) + "\n")
@@ -149,3 +151,58 @@ def eval_figures(
         return evaluate_figures
 
     _run("figures", load, data, split=split, as_json=as_json, output=output)
+
+
+@eval_app.command("clusters")
+def eval_clusters(
+    data: DataOption = None,
+    level: Annotated[
+        str, typer.Option(help="story (events: GVA incidents, ECB+ subtopics) or thread (topics).")
+    ] = "story",
+    as_json: JsonOption = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write the predicted assignment as JSONL: document, article_id, story_id,"
+            " thread_id, gold.",
+            show_default=False,
+        ),
+    ] = None,
+    embedder: Annotated[
+        str | None, typer.Option(help="Embedding backend: minilm or hashing [default: minilm].")
+    ] = None,
+    batches: Annotated[
+        int,
+        typer.Option(
+            help="Also cluster in this many date-ordered batches and report the agreement with"
+            " clustering all at once."
+        ),
+    ] = 1,
+    limit: Annotated[
+        int | None, typer.Option(help="Only the first N documents.", show_default=False)
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            help="Keep the evaluation store in this file (re-used: stored articles are not"
+            " ingested again) [default: a temporary file].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Story/thread clustering: B-cubed P/R/F1 on GVA violent corpus, ECB+, WikiRef220 or
+    Timeline17 (all folders pooled), beside the every-document-alone baseline."""
+
+    def load() -> _Evaluate:
+        from dateline.evaluate.clusters import evaluate_clusters  # noqa: PLC0415
+
+        def run(folder: Path, *, split: str | None, output: Path | None) -> _Scores:
+            del split  # these datasets are the dev parts already
+            return evaluate_clusters(
+                folder, level=level, embedder=embedder, batches=batches, limit=limit,
+                output=output, db=db,
+            )  # fmt: skip
+
+        return run
+
+    _run("clusters", load, data, split=None, as_json=as_json, output=output, output_is_file=True)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from datetime import date
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -25,7 +22,9 @@ from rich.progress import (
 from rich.table import Table
 
 from dateline import _cli_render as render
+from dateline._cli_common import DbOption, JsonOption, LimitOption, fail, print_json
 from dateline._cli_eval import eval_app
+from dateline._cli_stories import EmbedderOption, add_story_commands, build_stories
 from dateline.errors import DatelineError
 from dateline.export import article_record, article_summary, entity_record, hit_record
 from dateline.ingest import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, FORMATS, ingest
@@ -44,16 +43,6 @@ app = typer.Typer(
 _out = Console()
 _err = Console(stderr=True)
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--db",
-        envvar="DATELINE_DB",
-        help="SQLite database file [default: ./dateline.db, or $DATELINE_DB].",
-        show_default=False,
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 AnnotatorsOption = Annotated[
     str | None,
     typer.Option(
@@ -68,22 +57,10 @@ SinceOption = Annotated[
 UntilOption = Annotated[
     str | None, typer.Option(help="Only articles published on or before YYYY-MM-DD.")
 ]
-LimitOption = Annotated[
-    int | None, typer.Option(help="Show at most this many rows.", show_default=False)
-]
 
 
 def _names(value: str | None) -> list[str] | None:
     return [n.strip() for n in value.split(",") if n.strip()] if value else None
-
-
-def _fail(exc: DatelineError) -> typer.Exit:
-    _err.print(f"[red]error[/red] {escape(str(exc))}")
-    return typer.Exit(code=2)
-
-
-def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 class _BarProgress:
@@ -183,6 +160,15 @@ def ingest_command(
         ),
     ] = True,
     annotators: AnnotatorsOption = None,
+    stories: Annotated[
+        bool,
+        typer.Option(
+            "--stories/--no-stories",
+            help="Then embed the new articles and assign them to stories and threads"
+            " (needs --annotate).",
+        ),
+    ] = True,
+    embedder: EmbedderOption = None,
     as_json: JsonOption = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar; problems still go to stderr.")
@@ -219,10 +205,13 @@ def ingest_command(
                 annotators=_names(annotators),
             )
             db_path = store.path
+            summary = (
+                build_stories(store, embedder, show_bar=show_bar) if stories and annotate else None
+            )
     except DatelineError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
-        _print_json(
+        print_json(
             {
                 "db": db_path,
                 "files": report.files,
@@ -233,6 +222,7 @@ def ingest_command(
                 "skipped": report.skipped,
                 "failed": report.failed,
                 "warnings": report.warnings,
+                "stories": summary,
                 "problems": [
                     {
                         "path": p.path,
@@ -247,6 +237,8 @@ def ingest_command(
         )
     else:
         _out.print(_summary_table(report, db_path))
+        if summary:
+            _out.print(summary)
     if not report.ok:
         raise typer.Exit(code=1)
 
@@ -289,9 +281,9 @@ def articles_command(
             )
             total = store.count()
     except DatelineError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
-        _print_json([article_summary(a) for a in rows])
+        print_json([article_summary(a) for a in rows])
         return
     table = Table(title=f"{len(rows)} of {total} article(s)")
     any_duplicates = any(a.duplicate_of for a in rows)
@@ -343,12 +335,12 @@ def show_command(
             duplicates = store.duplicates_of(article.id)
             annotations = store.annotations(article.id)
     except DatelineError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     record = article_record(
         article, provenance=provenance, duplicates=duplicates, annotations=annotations
     )
     if as_json:
-        _print_json(record)
+        print_json(record)
         return
     meta = Table.grid(padding=(0, 2))
     meta.add_column(style="bold")
@@ -422,7 +414,7 @@ def annotate_command(
                 on_progress=progress,
             )
     except DatelineError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     _out.print(f"annotated {count} article(s)")
 
 
@@ -453,9 +445,9 @@ def quotes_command(
                 )
             )
     except DatelineError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
-        _print_json([hit_record(h) for h in hits])
+        print_json([hit_record(h) for h in hits])
     else:
         _out.print(render.quotes_table(hits))
 
@@ -487,9 +479,9 @@ def figures_command(
                 )
             )
     except DatelineError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
-        _print_json([hit_record(h) for h in hits])
+        print_json([hit_record(h) for h in hits])
     else:
         _out.print(render.figures_table(hits, width=_out.width))
 
@@ -511,13 +503,14 @@ def entities_command(
         with Store.open(db) as store:
             records = store.find_entities(label=label, name=name, limit=limit)
     except DatelineError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
-        _print_json([entity_record(r) for r in records])
+        print_json([entity_record(r) for r in records])
     else:
         _out.print(render.entities_table(records, width=_out.width))
 
 
+add_story_commands(app)
 app.add_typer(eval_app, name="eval")
 
 

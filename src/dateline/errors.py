@@ -67,6 +67,9 @@ MESSAGES: dict[str, str] = {
     "E209": "this database has no stories yet; run `dateline stories update` first",
     "E210": "cannot merge story {id} with itself",
     "E211": "a split moves some but not all of story {story}'s {count} articles",
+    "E212": "no clustering dataset at {path}: expected documents.jsonl (GVA violent corpus, ECB+,"
+    " WikiRef220) or <topic>_<source>/articles.jsonl folders (Timeline17)",
+    "E213": "{dataset} has no gold {level} clusters; use the other --level",
 }
 
 

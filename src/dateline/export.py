@@ -14,6 +14,9 @@ from dateline.models import (
     Provenance,
     Quote,
     Sentence,
+    Story,
+    StoryMember,
+    Thread,
     TimeExpression,
 )
 
@@ -25,7 +28,10 @@ __all__ = [
     "entity_record",
     "figure_record",
     "hit_record",
+    "member_record",
     "quote_record",
+    "story_record",
+    "thread_record",
 ]
 
 
@@ -197,4 +203,44 @@ def article_record(
         "similarity": article.similarity,
         "duplicates": duplicates or [],
         **(annotations_record(annotations) if annotations is not None else {}),
+    }
+
+
+def _iso(day: object) -> str | None:
+    return None if day is None else str(day)
+
+
+def story_record(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "thread_id": story.thread_id,
+        "title": story.title,
+        "first": _iso(story.first),
+        "last": _iso(story.last),
+        "size": story.size,
+        "entities": [{"name": n, "mentions": c} for n, c in story.entities],
+        "merged_into": story.merged_into,
+    }
+
+
+def member_record(member: StoryMember) -> dict[str, Any]:
+    return {
+        "article_id": member.article_id,
+        "title": member.title,
+        "published": _iso(member.published),
+        "similarity": member.similarity,
+        "how": member.how,
+        "duplicate_of": member.duplicate_of,
+    }
+
+
+def thread_record(thread: Thread) -> dict[str, Any]:
+    return {
+        "id": thread.id,
+        "title": thread.title,
+        "first": _iso(thread.first),
+        "last": _iso(thread.last),
+        "size": thread.size,
+        "stories": thread.stories,
+        "entities": [{"name": n, "mentions": c} for n, c in thread.entities],
     }

@@ -292,6 +292,11 @@ class StoryTables:
         )
         return [(r[0], r[1], r[2]) for r in rows]
 
+    def provenance_records(self) -> list[tuple[str, int]]:
+        """(article id, record number) of every provenance row."""
+        rows = self._db.execute("SELECT article_id, record FROM provenance")
+        return [(r[0], r[1]) for r in rows]
+
     def record_decision(
         self, action: str, story_id: str, other_id: str, articles: Sequence[str]
     ) -> None:

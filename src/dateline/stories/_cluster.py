@@ -48,6 +48,8 @@ class ClusterParams:
     log_gap_weight: float = -0.79
     same_day_weight: float = 0.67
     near_day_weight: float = 0.96
+    # Per IDF unit. Relative IDFs (per the collection's highest) were tried: in a young
+    # collection every shared word then looks rare and ECB+ collapsed into a few stories.
     rare_weight: float = 0.41
     # Without dates (ECB+, WikiRef) the date terms are missing from the sum; this stands in for
     # them, calibrated on ECB+.

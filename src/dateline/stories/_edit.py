@@ -100,10 +100,10 @@ def merge_stories(store: Store, keep: str, other: str) -> Story:
 
 
 def _merge(store: Store, keep: str, other: str, *, record: bool) -> Story:
+    model = _model(store)
     kept, gone = get_story(store, keep), get_story(store, other)
     if kept.id == gone.id:
         raise UsageError("E210", id=kept.id)
-    model = _model(store)
     keep_row, gone_row = store.story_row(kept.id), store.story_row(gone.id)
     assert keep_row is not None and gone_row is not None
     keep_group, gone_group = group_from_row(keep_row), group_from_row(gone_row)
@@ -146,6 +146,7 @@ def split_story(store: Store, story_id: str, article_ids: Sequence[str]) -> Stor
 
 
 def _split(store: Store, story_id: str, article_ids: Sequence[str], *, record: bool) -> Story:
+    model = _model(store)
     source = get_story(store, story_id)
     members = {m.article_id: m for m in store.members(source.id)}
     moved: list[str] = []
@@ -157,7 +158,6 @@ def _split(store: Store, story_id: str, article_ids: Sequence[str], *, record: b
             moved.append(article.id)
     if not moved or len(moved) == len(members):
         raise UsageError("E211", story=source.id, count=len(members))
-    model = _model(store)
     source_row = store.story_row(source.id)
     assert source_row is not None
     base = group_from_row(source_row)

@@ -26,6 +26,7 @@ _MAX_ENTITIES = 30
 # Lead sentences whose own date may be the event date (when it precedes publication).
 _LEAD_SENTENCES = 4
 _EVENT_LOOKBACK = timedelta(days=31)
+_TITLE_CHARS = 110
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*[^\W_]|[^\W\d_]")
 _STOP = frozenset(STOP_WORDS) | frozenset(
@@ -94,13 +95,13 @@ def article_features(
 
 
 def _first_sentence(article: Article, annotations: Annotations) -> str:
-    if annotations.sentences:
-        first = annotations.sentences[0]
-        text = article.text[first.start : first.end]
-    else:
-        text = article.text.split("\n", 1)[0]
-    text = " ".join(text.split())
-    return text if len(text) <= 120 else text[:117].rsplit(" ", 1)[0] + "…"
+    """The lead sentence without its dateline, as a title for untitled articles."""
+    start = article.dateline.end if article.dateline else 0
+    end = next((s.end for s in annotations.sentences if s.end > start), len(article.text))
+    text = " ".join(article.text[start:end].split()).lstrip("—–-: ")
+    if not text:
+        text = " ".join(article.text.split())
+    return text if len(text) <= _TITLE_CHARS else text[: _TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _event_date(published: date | None, annotations: Annotations) -> date | None:

@@ -51,12 +51,15 @@ def update_stories(
     embedder: Embedder | str | None = None,
     params: ClusterParams | None = None,
     progress: ProgressFn | None = None,
+    until: date | None = None,
 ) -> StoriesReport:
     """Assign every article not yet in a story, in date order; existing assignments stay.
 
     :param embedder: an :class:`~dateline.embed.Embedder` or a registered name; a store keeps
         the model it was built with (error E107 when another is asked for).
     :param progress: called with ``(stage, done, total)`` for ``embed`` and ``assign``.
+    :param until: assign only articles published on or before this day (undated ones wait),
+        as if later ones had not arrived yet.
     """
     model = _resolve(embedder)
     built_with = store.get_meta("story_model")
@@ -69,6 +72,9 @@ def update_stories(
 
     embedded = embed_store(store, model, progress=embed_progress)
     pending = store.unassigned()
+    if until is not None:
+        last = until.isoformat()
+        pending = [p for p in pending if p[1] is not None and p[1][:10] <= last]
     if not pending:
         return StoriesReport(embedded, 0, 0, 0, 0, 0, model.name)
     p = params or ClusterParams()
@@ -85,6 +91,7 @@ def update_stories(
     def flush(current: date | None) -> None:
         nonlocal seq
         with store.transaction():
+            _persist(store, clusterer)
             store.save_features(
                 (f.id, iso(f.event_date), f.terms, f.entities) for _, f in batch if f is not None
             )
@@ -101,7 +108,6 @@ def update_stories(
                 )
                 seq += 1
             store.save_members(rows)
-            _persist(store, clusterer)
             store.set_meta("story_model", model.name)
         batch.clear()
         if current is not None:
