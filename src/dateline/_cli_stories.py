@@ -64,8 +64,8 @@ def stories_table(stories: Sequence[Story], *, title: str = "Stories") -> Table:
     table.add_column("thread", no_wrap=True)
     for s in stories:
         table.add_row(
-            s.id, escape(_clip(s.title)), _span(s.first, s.last), str(s.size), escape(_names(s.entities)),
-            s.thread_id,
+            s.id, escape(_clip(s.title)), _span(s.first, s.last), str(s.size),
+            escape(_names(s.entities)), s.thread_id,
         )  # fmt: skip
     return table
 

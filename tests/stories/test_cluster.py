@@ -105,7 +105,9 @@ def test_a_story_out_of_the_window_is_not_a_candidate() -> None:
 
 
 def test_terms_drop_stopwords_possessives_and_plurals() -> None:
-    counts = terms_of("The troops’ deployment: Trump's troops said 2,000 soldiers were deployed")
+    counts = terms_of(
+        "The troops\u2019 deployment: Trump's troops said 2,000 soldiers were deployed"
+    )
     assert counts["troop"] == 2
     assert "the" not in counts and "said" not in counts
     assert counts["trump"] == 1 and counts["soldier"] == 1

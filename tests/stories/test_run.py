@@ -10,6 +10,7 @@ import pytest
 
 from dateline.errors import NotFoundError, UsageError
 from dateline.ingest import ingest
+from dateline.store import Store
 from dateline.stories import (
     get_story,
     get_thread,
@@ -24,7 +25,6 @@ from dateline.stories import (
     thread_stories,
     update_stories,
 )
-from dateline.store import Store
 
 from ..conftest import SAMPLE, SEEDS
 

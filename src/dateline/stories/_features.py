@@ -98,7 +98,7 @@ def _first_sentence(article: Article, annotations: Annotations) -> str:
     """The lead sentence without its dateline, as a title for untitled articles."""
     start = article.dateline.end if article.dateline else 0
     end = next((s.end for s in annotations.sentences if s.end > start), len(article.text))
-    text = " ".join(article.text[start:end].split()).lstrip("—–-: ")
+    text = " ".join(article.text[start:end].split()).lstrip("\u2014\u2013-: ")
     if not text:
         text = " ".join(article.text.split())
     return text if len(text) <= _TITLE_CHARS else text[: _TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
