@@ -34,3 +34,16 @@ def db_path(tmp_path: Path) -> Path:
 def store(db_path: Path) -> Iterator[Store]:
     with Store.open(db_path) as opened:
         yield opened
+
+
+@pytest.fixture
+def seeds_db(tmp_path: Path) -> Path:
+    """The two seeds ingested with the CLI (annotated, embedded, in stories)."""
+    from typer.testing import CliRunner  # noqa: PLC0415 - only the CLI tests need it
+
+    from dateline.cli import app  # noqa: PLC0415
+
+    db = tmp_path / "seeds.db"
+    result = CliRunner().invoke(app, ["ingest", str(SEEDS), "--db", str(db)])
+    assert result.exit_code == 0, result.stdout + result.stderr
+    return db

@@ -22,14 +22,6 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.fixture
-def seeds_db(tmp_path: Path) -> Path:
-    db = tmp_path / "seeds.db"
-    code, out, err = run("ingest", str(SEEDS), "--db", str(db))
-    assert code == 0, out + err
-    return db
-
-
 def _show(db: Path, prefix: str) -> dict[str, object]:
     code, out, _ = run("show", prefix, "--db", str(db), "--json")
     assert code == 0

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dateline.errors import message
+from dateline.errors import DatelineError, message
 
 __all__ = ["eval_app"]
 
@@ -78,7 +78,11 @@ def _run(
         raise typer.Exit(code=2)
     if output is not None:
         (output.parent if output_is_file else output).mkdir(parents=True, exist_ok=True)
-    scores = load()(folder, split=split, output=output).to_dict()
+    try:
+        scores = load()(folder, split=split, output=output).to_dict()
+    except DatelineError as exc:
+        _err.print(f"[red]error[/red] {exc}", soft_wrap=True, highlight=False)
+        raise typer.Exit(code=2) from exc
     if as_json:
         sys.stdout.write(json.dumps(scores, indent=2) + "\n")
         return

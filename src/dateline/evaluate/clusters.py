@@ -24,7 +24,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -226,7 +226,7 @@ def evaluate_clusters(
     if batches <= 0:
         raise UsageError("E202", name="batches", value=batches)
     dataset, docs = _read(data)
-    docs = docs[:limit] if limit else docs
+    docs = _unique_keys(docs[:limit] if limit else docs)
     gold = {d.key: (d.story if level == "story" else d.thread) for d in docs}
     if any(g is None for g in gold.values()):
         raise UsageError("E213", dataset=dataset, level=level)
@@ -294,6 +294,16 @@ def evaluate_clusters(
         seconds=round(time.perf_counter() - started, 1),
         stability=stability,
     )
+
+
+def _unique_keys(docs: list[_Doc]) -> list[_Doc]:
+    """GVA lists some documents under two incidents: each listing is scored on its own."""
+    seen: dict[str, int] = {}
+    out = []
+    for doc in docs:
+        seen[doc.key] = seen.get(doc.key, 0) + 1
+        out.append(doc if seen[doc.key] == 1 else replace(doc, key=f"{doc.key}#{seen[doc.key]}"))
+    return out
 
 
 def _gold(gold: Mapping[str, str | None]) -> dict[str, str]:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import numpy as np
 
-from dateline.embed import DEFAULT_EMBEDDER, Embedder, embed_store, load_embedder
+from dateline.embed import (
+    DEFAULT_EMBEDDER,
+    Embedder,
+    embed_store,
+    embedding_text,
+    load_embedder,
+)
 from dateline.errors import UsageError
 from dateline.store import Store
 from dateline.store._stories import MemberRow, iso
@@ -79,8 +85,6 @@ def update_stories(
         return StoriesReport(embedded, 0, 0, 0, 0, 0, model.name)
     p = params or ClusterParams()
     clusterer = _restore(store, p, _earliest(pending), dim=model.dim)
-    originals = [i for i, _day, dup in pending if dup is None]
-    duplicates = [(i, dup) for i, _day, dup in pending if dup is not None]
     seq = store.next_member_seq()
     counts = {"joined": 0, "founded": 0, "duplicate": 0}
     threads_before = store.get_meta("threads_created")
@@ -114,9 +118,39 @@ def update_stories(
             _release(clusterer, current - timedelta(days=p.window_days))
 
     done = 0
-    for chunk_start in range(0, len(originals), 256):
-        chunk = originals[chunk_start : chunk_start + 256]
-        for features in load_features(store, chunk, model.name):
+    deferred: list[tuple[str, str]] = []
+
+    def place_duplicate(article_id: str, original: str) -> bool:
+        nonlocal done
+        story_id = clusterer.story_of.get(original)
+        if story_id is None:
+            member = store.member(original)
+            story_id = member.story_id if member else None
+        if story_id is None:
+            return False
+        assignment = _duplicate(store, clusterer, article_id, story_id, model)
+        counts[assignment.how] += 1
+        batch.append((assignment, None))
+        done += 1
+        return True
+
+    # Near-duplicates are placed where they fall in date order (so a copy extends its story's
+    # span before later articles are compared with it, whether they arrive in the same batch
+    # or a later one); a copy dated before its original waits for it.
+    for chunk_start in range(0, len(pending), 256):
+        chunk = pending[chunk_start : chunk_start + 256]
+        features_of = {
+            f.id: f
+            for f in load_features(
+                store, [i for i, _d, dup in chunk if dup is None], model.name, dim=model.dim
+            )
+        }
+        for article_id, _day, original in chunk:
+            if original is not None:
+                if not place_duplicate(article_id, original):
+                    deferred.append((article_id, original))
+                continue
+            features = features_of[article_id]
             assignment = clusterer.add(features)
             counts[assignment.how] += 1
             batch.append((assignment, features))
@@ -125,15 +159,12 @@ def update_stories(
                 flush(features.event_date or features.published)
             if progress is not None and done % 100 == 0:
                 progress("assign", done, total)
-    for article_id, original in duplicates:
-        story_id = clusterer.story_of.get(original)
-        if story_id is None:
-            member = store.member(original)
-            story_id = member.story_id if member else None
-        assignment = _duplicate(store, clusterer, article_id, story_id)
-        counts[assignment.how] += 1
-        batch.append((assignment, None))
-        done += 1
+    for article_id, original in deferred:
+        if not place_duplicate(article_id, original):
+            assignment = _duplicate(store, clusterer, article_id, None, model)
+            counts[assignment.how] += 1
+            batch.append((assignment, None))
+            done += 1
     flush(None)
     if progress is not None:
         progress("assign", total, total)
@@ -174,7 +205,9 @@ def rebuild_stories(
     return report
 
 
-def load_features(store: Store, ids: list[str], model: str) -> list[ArticleFeatures]:
+def load_features(
+    store: Store, ids: list[str], model: str, *, dim: int = 384
+) -> list[ArticleFeatures]:
     """Clustering features of ``ids`` (stored ones reused, the rest computed and returned)."""
     vectors = store.embeddings(ids, model)
     stored = store.features(ids)
@@ -182,8 +215,8 @@ def load_features(store: Store, ids: list[str], model: str) -> list[ArticleFeatu
     for article_id in ids:
         article = store.get(article_id)
         vector = vectors.get(article_id)
-        if vector is None:  # an empty text the embedder skipped
-            vector = np.zeros(next(iter(vectors.values())).shape if vectors else 384, np.float32)
+        if vector is None:  # a near-duplicate: never embedded (it goes with its original)
+            vector = np.zeros(dim, np.float32)
         known = stored.get(article_id)
         if known is not None:
             day, terms, entities = known
@@ -252,7 +285,7 @@ def _release(clusterer: Clusterer, before: date) -> None:
 
 
 def _duplicate(
-    store: Store, clusterer: Clusterer, article_id: str, story_id: str | None
+    store: Store, clusterer: Clusterer, article_id: str, story_id: str | None, model: Embedder
 ) -> Assignment:
     if story_id is not None:
         story = clusterer.stories.get(story_id)
@@ -275,6 +308,9 @@ def _duplicate(
             return Assignment(
                 article_id, story.id, story.thread_id, article.similarity or 1.0, "duplicate"
             )
-    # The original is in no story (it was empty after embedding): the copy is clustered alone.
-    features = load_features(store, [article_id], store.get_meta("story_model") or "")
-    return clusterer.add(features[0])
+    # The original is in no story yet (it is dated after its copy and was not assigned in
+    # this run): the copy is clustered on its own merits.
+    article = store.get(article_id)
+    vector = model.embed([embedding_text(article)])[0]
+    features = article_features(article, store.annotations(article_id), vector)
+    return clusterer.add(replace(features, duplicate_of=None))
