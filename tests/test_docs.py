@@ -12,12 +12,23 @@ from .conftest import ROOT
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def _commands(group: typer.core.TyperGroup, prefix: str) -> list[tuple[str, object]]:
+    found: list[tuple[str, object]] = [(prefix, group)]
+    for name, command in group.commands.items():
+        if isinstance(command, typer.core.TyperGroup):
+            found += _commands(command, f"{prefix} {name}")
+        else:
+            found.append((f"{prefix} {name}", command))
+    return found
+
+
 def test_every_command_and_option_is_in_the_readme() -> None:
     group = typer.main.get_command(app)
     assert isinstance(group, typer.core.TyperGroup)
     missing = []
-    for name, command in group.commands.items():
-        if f"dateline {name}" not in README:
+    for name, command in _commands(group, "dateline")[1:]:
+        assert isinstance(command, typer.core.TyperCommand | typer.core.TyperGroup)
+        if name not in README:
             missing.append(f"command {name}")
         for param in command.params:
             if isinstance(param, typer.core.TyperOption):

@@ -167,6 +167,29 @@ class Group:
         return self.vector_sum / norm if norm > 0 else self.vector_sum
 
 
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """An article's side of every comparison, weighted once: key -> (tf-idf weight, idf)."""
+
+    terms: dict[str, tuple[float, float]]
+    term_norm: float
+    entities: dict[str, tuple[float, float]]
+    entity_norm: float
+
+
+def _weighted(
+    counts: dict[str, int], idf: Callable[[str], float]
+) -> tuple[dict[str, tuple[float, float]], float]:
+    out = {}
+    total = 0.0
+    for key, count in counts.items():
+        weight = idf(key)
+        w = (1.0 + math.log(count)) * weight
+        out[key] = (w, weight)
+        total += w * w
+    return out, math.sqrt(total)
+
+
 _STORY_CAP = 200
 _THREAD_CAP = 300
 
@@ -306,7 +329,11 @@ class Clusterer:
             return Assignment(features.id, story.id, story.thread_id, 1.0, "duplicate")
         keys = [*features.terms, *map(_entity_key, features.entities)]
         self.vocabulary.add(keys)
-        best, score = self._best_story(features)
+        idf = self.vocabulary.idf
+        terms, term_norm = _weighted(features.terms, idf)
+        entities, entity_norm = _weighted(features.entities, lambda k: idf(_entity_key(k)))
+        query = _Query(terms, term_norm, entities, entity_norm)
+        best, score = self._best_story(features, query)
         if best is not None:
             best.add(features, cap=_STORY_CAP)
             best.size += 1
@@ -315,11 +342,11 @@ class Clusterer:
             self._touch_thread(best, features, count=True)
             self.story_of[features.id] = best.id
             return Assignment(features.id, best.id, best.thread_id, score, "joined")
-        story = self._found_story(features)
+        story = self._found_story(features, query)
         self.story_of[features.id] = story.id
         return Assignment(features.id, story.id, story.thread_id, 1.0, "founded")
 
-    def _found_story(self, features: ArticleFeatures) -> Group:
+    def _found_story(self, features: ArticleFeatures, query: _Query) -> Group:
         self._seq += 1
         story = Group(
             id=new_id("s", features.id, lambda i: i in self.stories or self._taken(i)),
@@ -329,7 +356,7 @@ class Clusterer:
         story.add(features, cap=_STORY_CAP)
         story.size = 1
         story.title = (1.0, features.id, features.title)
-        thread = self._best_thread(features)
+        thread = self._best_thread(features, query)
         if thread is None:
             self._seq += 1
             thread = Group(
@@ -381,7 +408,7 @@ class Clusterer:
         # embed no closer than other shootings; a small bonus for the same few days keeps them.
         return np.where(gap > self.params.window_days, -2.0, sims + 0.3 * (gap <= 2))
 
-    def _best_story(self, features: ArticleFeatures) -> tuple[Group | None, float]:
+    def _best_story(self, features: ArticleFeatures, query: _Query) -> tuple[Group | None, float]:
         p = self.params
         pre = self._window(features, self._story_index, windowed=True)
         best: Group | None = None
@@ -392,18 +419,17 @@ class Clusterer:
             story = self.stories.get(self._story_index.ids[row])
             if story is None:
                 continue
-            score = self._story_score(features, story)
+            score = self._story_score(features, query, story)
             if score >= best_score:
                 best, best_score = story, score
         return best, best_score
 
-    def _story_score(self, features: ArticleFeatures, story: Group) -> float:
+    def _story_score(self, features: ArticleFeatures, query: _Query, story: Group) -> float:
         p = self.params
         term_norm, entity_norm = self._norms(story)
-        idf = self.vocabulary.idf
-        terms, rare_terms = _cosine(features.terms, story.terms, idf, term_norm)
+        terms, rare_terms = _cosine(query.terms, query.term_norm, story.terms, term_norm)
         entities, rare_names = _cosine(
-            features.entities, story.entities, lambda k: idf(_entity_key(k)), entity_norm
+            query.entities, query.entity_norm, story.entities, entity_norm
         )
         rare = sum(sorted(rare_terms + rare_names, reverse=True)[:3])
         z = (
@@ -424,18 +450,20 @@ class Clusterer:
         return 1.0 / (1.0 + math.exp(-z))
 
     def _norms(self, group: Group) -> tuple[float, float]:
-        # IDF drifts slowly as documents arrive: norms are recomputed when the group changed
-        # or the collection grew by about 4%.
+        # IDF drifts slowly as documents arrive, and a group's profile slowly as it grows:
+        # norms are recomputed when the group grew by about 9% (every change while it is
+        # small) or the collection by about 4%.
         bucket = int(math.log2(self.vocabulary.docs + 1) * 16)
-        if group.norms[0] == group.version and group.norms[1] == bucket:
+        size = int(math.log2(group.version + 1) * 8)
+        if group.norms[0] == size and group.norms[1] == bucket:
             return group.norms[2], group.norms[3]
         idf = self.vocabulary.idf
         term_norm = _norm(group.terms, idf)
         entity_norm = _norm(group.entities, lambda k: idf(_entity_key(k)))
-        group.norms = (group.version, bucket, term_norm, entity_norm)
+        group.norms = (size, bucket, term_norm, entity_norm)
         return term_norm, entity_norm
 
-    def _best_thread(self, features: ArticleFeatures) -> Group | None:
+    def _best_thread(self, features: ArticleFeatures, query: _Query) -> Group | None:
         p = self.params
         if not self._thread_index.ids:
             return None
@@ -448,10 +476,11 @@ class Clusterer:
                 continue
             score = self._score(
                 features,
+                query,
                 thread,
-                p.thread_dense_weight,
-                p.thread_term_weight,
-                p.thread_entity_weight,
+                wd=p.thread_dense_weight,
+                wt=p.thread_term_weight,
+                we=p.thread_entity_weight,
             )
             if score >= best_score:
                 best, best_score = thread, score
@@ -464,14 +493,18 @@ class Clusterer:
         return max(0, (story.first - day).days, (day - story.last).days)
 
     def _score(
-        self, features: ArticleFeatures, group: Group, wd: float, wt: float, we: float
+        self,
+        features: ArticleFeatures,
+        query: _Query,
+        group: Group,
+        *,
+        wd: float,
+        wt: float,
+        we: float,
     ) -> float:
         term_norm, entity_norm = self._norms(group)
-        idf = self.vocabulary.idf
-        terms, _ = _cosine(features.terms, group.terms, idf, term_norm)
-        entities, _ = _cosine(
-            features.entities, group.entities, lambda k: idf(_entity_key(k)), entity_norm
-        )
+        terms, _ = _cosine(query.terms, query.term_norm, group.terms, term_norm)
+        entities, _ = _cosine(query.entities, query.entity_norm, group.entities, entity_norm)
         return wd * float(features.vector @ group.centroid()) + wt * terms + we * entities
 
 
@@ -487,22 +520,17 @@ def _norm(counts: Counter[str], idf: Callable[[str], float]) -> float:
 
 
 def _cosine(
-    a: dict[str, int], b: Counter[str], idf: Callable[[str], float], norm_b: float
+    a: dict[str, tuple[float, float]], norm_a: float, b: Counter[str], norm_b: float
 ) -> tuple[float, list[float]]:
-    """TF-IDF cosine of ``a`` and ``b`` (sublinear tf), and the IDFs of the keys they share."""
-    if not a or not b or norm_b == 0.0:
+    """TF-IDF cosine (sublinear tf) of a weighted query and a group's counts, and the IDFs of
+    the keys they share."""
+    if norm_a == 0.0 or norm_b == 0.0:
         return 0.0, []
     dot = 0.0
-    norm_a = 0.0
     shared = []
-    for key, count in a.items():
-        weight = idf(key)
-        wa = (1.0 + math.log(count)) * weight
-        norm_a += wa * wa
-        other = b.get(key)
-        if other:
-            dot += wa * (1.0 + math.log(other)) * weight
-            shared.append(weight)
-    if dot == 0.0:
-        return 0.0, []
-    return dot / (math.sqrt(norm_a) * norm_b), shared
+    for key, (weight, idf) in a.items():
+        count = b.get(key)
+        if count:
+            dot += weight * (1.0 + math.log(count)) * idf
+            shared.append(idf)
+    return dot / (norm_a * norm_b), shared
