@@ -29,6 +29,8 @@ demo: $(VENV)/.installed
 	$(BIN)/dateline articles --db $(DEMO_DB) --limit 15
 	$(BIN)/dateline entities --db $(DEMO_DB) --limit 10
 	$(BIN)/dateline quotes --db $(DEMO_DB) --speaker "Steve Jobs" --limit 8
+	$(BIN)/dateline stories --db $(DEMO_DB) --limit 8
+	$(BIN)/dateline threads --db $(DEMO_DB) --limit 5
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks
@@ -45,6 +47,7 @@ test: lint typecheck pytest
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_annotate.py
+	$(BIN)/python benchmarks/bench_stories.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache

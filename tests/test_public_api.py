@@ -17,17 +17,20 @@ PUBLIC_MODULES = [
     "dateline.annotate.quotes",
     "dateline.annotate.times",
     "dateline.evaluate",
+    "dateline.evaluate.clusters",
     "dateline.evaluate.figures",
     "dateline.evaluate.quotes",
     "dateline.evaluate.timex",
     "dateline.cli",
     "dateline.dedup",
+    "dateline.embed",
     "dateline.errors",
     "dateline.export",
     "dateline.ingest",
     "dateline.models",
     "dateline.normalize",
     "dateline.store",
+    "dateline.stories",
 ]
 
 
