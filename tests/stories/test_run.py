@@ -148,6 +148,23 @@ def test_merge_split_are_kept_by_later_updates_and_replayed_by_rebuild(sample: P
         assert len(store.decisions()) == 3  # replaying does not record them again
 
 
+def test_a_later_ingest_follows_a_merge(sample: Path, tmp_path: Path) -> None:
+    with Store.open(sample) as store:
+        update_stories(store, embedder=EMBEDDER)
+        keep, other = list_stories(store, limit=2)
+        moved = [m.article_id for m in story_members(store, other.id)]
+        merge_stories(store, keep.id, other.id)
+        source = store.get(moved[0])
+        later = tmp_path / "later.txt"
+        later.write_text(f"{source.title}\n\n{source.text}\n\nMore to follow.", encoding="utf-8")
+        ingest([later], store, workers=1)
+        update_stories(store, embedder=EMBEDDER)
+        newest = store.assignments()[-1]  # in assignment order
+        assert newest[0] not in moved
+        assert newest[1] == keep.id
+        assert get_story(store, other.id).size == other.size  # the retired story takes nothing
+
+
 def test_bad_edits_are_refused_with_numbered_errors(sample: Path) -> None:
     with Store.open(sample) as store:
         with pytest.raises(UsageError, match="E209"):
