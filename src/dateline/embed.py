@@ -54,6 +54,12 @@ __all__ = [
 
 Vectors = NDArray[np.float32]
 
+# onnxruntime's Linux wheels (1.32) carry Microsoft's 1DS telemetry client: every process that
+# loads the library queues a "ProcessInfo" event in ~/.cache/Microsoft/DeveloperTools and tries
+# to upload it. dateline never talks to the network; this switch (read when the library loads)
+# turns the client off. ``disable_telemetry_events()`` alone does not.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
 DEFAULT_EMBEDDER = "minilm"
 
 _TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
@@ -177,6 +183,7 @@ class _MiniLM:
             self._tokenizer = Tokenizer.from_file(str(_checked(path, _TOKENIZER_SHA256)))
         self._tokenizer.enable_truncation(max_length=_MAX_PIECES)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        ort.disable_telemetry_events()
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or _cpus()
         options.inter_op_num_threads = 1
