@@ -50,7 +50,7 @@ def embed(data: Path, texts: int) -> dict[str, Any]:
     from dateline.models import Provenance, RawDocument
     from dateline.normalize import normalize
 
-    base = _base(data)[:texts]
+    base = [r for r in _base(data) if r["text"].strip()][:texts]
     prov = Provenance("bench", None, "jsonl")
     items = [
         embedding_text(normalize(RawDocument(text=r["text"], provenance=prov, published=r["time"])))
