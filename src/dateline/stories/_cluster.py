@@ -278,6 +278,7 @@ class Clusterer:
         self._load_story = load_story
         self._load_thread = load_thread
         self._seq = 0
+        self.new_threads = 0
 
     # --- state ----------------------------------------------------------------------------
 
@@ -359,6 +360,7 @@ class Clusterer:
         thread = self._best_thread(features, query)
         if thread is None:
             self._seq += 1
+            self.new_threads += 1
             thread = Group(
                 id=new_id("t", story.id, lambda i: i in self.threads or self._taken(i)),
                 seq=self._seq,

@@ -200,19 +200,17 @@ def replay_decisions(store: Store, embedder: Embedder) -> int:
     del embedder  # the stores' recorded model is used; kept for a uniform signature
     applied = 0
     for action, _story, _other, articles, _at in store.decisions():
-        present = [a for a in articles if store.member(a) is not None]
-        if not present:
+        story_of = {a: m.story_id for a in articles if (m := store.member(a)) is not None}
+        if not story_of:
             continue
-        stories = {store.member(a).story_id for a in present}  # type: ignore[union-attr]
-        if action == "merge" and len(stories) > 1:
-            target = store.member(present[0]).story_id  # type: ignore[union-attr]
-            for story in sorted(stories - {target}):
-                _merge(store, target, story, record=False)
+        first = next(iter(story_of.values()))
+        if action == "merge" and len(set(story_of.values())) > 1:
+            for story in sorted(set(story_of.values()) - {first}):
+                _merge(store, first, story, record=False)
             applied += 1
         elif action == "split":
-            source = store.member(present[0]).story_id  # type: ignore[union-attr]
-            together = [a for a in present if store.member(a).story_id == source]  # type: ignore[union-attr]
-            if len(store.members(source)) > len(together):
-                _split(store, source, together, record=False)
+            together = [a for a, story in story_of.items() if story == first]
+            if len(store.members(first)) > len(together):
+                _split(store, first, together, record=False)
                 applied += 1
     return applied

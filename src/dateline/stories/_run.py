@@ -87,8 +87,6 @@ def update_stories(
     clusterer = _restore(store, p, _earliest(pending), dim=model.dim)
     seq = store.next_member_seq()
     counts = {"joined": 0, "founded": 0, "duplicate": 0}
-    threads_before = store.get_meta("threads_created")
-    new_threads = 0
     batch: list[tuple[Assignment, ArticleFeatures | None]] = []
     total = len(pending)
 
@@ -168,16 +166,12 @@ def update_stories(
     flush(None)
     if progress is not None:
         progress("assign", total, total)
-    new_threads = sum(1 for t in clusterer.threads.values() if t.seq > int(threads_before or 0))
-    store.set_meta(
-        "threads_created", str(max((t.seq for t in clusterer.threads.values()), default=0))
-    )
     return StoriesReport(
         embedded=embedded,
         assigned=total,
         joined=counts["joined"],
         new_stories=counts["founded"],
-        new_threads=new_threads,
+        new_threads=clusterer.new_threads,
         duplicates=counts["duplicate"],
         model=model.name,
     )
