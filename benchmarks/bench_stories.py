@@ -10,9 +10,9 @@ Usage::
 real Timeline17 articles (title + lead, as ``update_stories`` embeds them).
 
 ``scale`` generates N articles by repeating the Timeline17 ones with edits (``bench_ingest``'s
-edits: words replaced, paragraphs dropped) and moves each repetition 150 days later, so the
-archive spans decades like a real one; ingests them without NLP (annotating 100k articles would
-take hours here, so the clusterer sees no names, only words and vectors), then runs
+edits: words replaced, paragraphs dropped) and moves each repetition ``--shift-days`` (150)
+later, so the archive spans decades like a real one; ingests them without NLP (annotating 100k
+articles would take hours here, so the clusterer sees no names, only words and vectors), then runs
 ``update_stories`` and records throughput as the store grows, the time per article of a final
 batch of 1,000 new articles assigned against the full store (the "<10 ms per article at 100k
 stored stories" target), and the process's peak RSS. The default embedder for ``scale`` is the
@@ -38,7 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_ingest import TIMELINE17, _articles_files, _edit
 
-_SHIFT = timedelta(days=150)
+_SHIFT_DAYS = 150
 
 
 def _base(data: Path) -> list[dict[str, Any]]:
@@ -74,17 +74,23 @@ def embed(data: Path, texts: int) -> dict[str, Any]:
 
 
 def _generate(
-    base: list[dict[str, Any]], out: Path, start: int, n: int, rng: random.Random
+    base: list[dict[str, Any]],
+    out: Path,
+    start: int,
+    n: int,
+    rng: random.Random,
+    *,
+    shift: timedelta = timedelta(days=_SHIFT_DAYS),
 ) -> None:
     with gzip.open(out, "wt", encoding="utf-8") as sink:
         for i in range(start, start + n):
             src = base[i % len(base)]
-            day = date.fromisoformat(src["time"]) + _SHIFT * (i // len(base))
+            day = date.fromisoformat(src["time"]) + shift * (i // len(base))
             record = {"id": f"g{i}", "time": day.isoformat(), "text": _edit(src["text"], rng, i)}
             sink.write(json.dumps(record) + "\n")
 
 
-def scale(data: Path, n: int, embedder: str) -> dict[str, Any]:
+def scale(data: Path, n: int, embedder: str, shift_days: int = _SHIFT_DAYS) -> dict[str, Any]:
     from dateline.ingest import ingest
     from dateline.store import Store
     from dateline.stories import update_stories
@@ -93,7 +99,8 @@ def scale(data: Path, n: int, embedder: str) -> dict[str, Any]:
     rng = random.Random(11)
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "archive.jsonl.gz"
-        _generate(base, source, 0, n, rng)
+        shift = timedelta(days=shift_days)
+        _generate(base, source, 0, n, rng, shift=shift)
         db = Path(tmp) / "bench.db"
         with Store.open(db) as store:
             start = time.perf_counter()
@@ -113,7 +120,7 @@ def scale(data: Path, n: int, embedder: str) -> dict[str, Any]:
             stored_threads = len(store.thread_rows())
 
             extra = Path(tmp) / "more.jsonl.gz"
-            _generate(base, extra, n, 1000, rng)
+            _generate(base, extra, n, 1000, rng, shift=shift)
             ingest([extra], store, annotate=False)
             start = time.perf_counter()
             final = update_stories(store, embedder=embedder)
@@ -127,6 +134,7 @@ def scale(data: Path, n: int, embedder: str) -> dict[str, Any]:
     return {
         "benchmark": "scale",
         "embedder": embedder,
+        "shift_days": shift_days,
         "articles": report.stored,
         "near_duplicates": report.duplicates,
         "ingest_seconds": round(ingest_seconds, 1),
@@ -155,13 +163,23 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=1000)
     parser.add_argument("--articles", type=int, default=120_000)
     parser.add_argument("--embedder", default="hashing")
+    parser.add_argument(
+        "--shift-days",
+        type=int,
+        default=_SHIFT_DAYS,
+        help="days between repetitions; under the 180-day story window, edited copies can join"
+        " the previous repetition's stories, over it every repetition opens new stories",
+    )
     args = parser.parse_args()
     if not args.data.is_dir():
         sys.exit(f"skipped: no Timeline17 data at {args.data} (pass --data)")
     if args.what in ("embed", "all"):
         print(json.dumps(embed(args.data, args.texts), indent=2), flush=True)
     if args.what in ("scale", "all"):
-        print(json.dumps(scale(args.data, args.articles, args.embedder), indent=2), flush=True)
+        print(
+            json.dumps(scale(args.data, args.articles, args.embedder, args.shift_days), indent=2),
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
