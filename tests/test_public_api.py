@@ -31,6 +31,7 @@ PUBLIC_MODULES = [
     "dateline.normalize",
     "dateline.store",
     "dateline.stories",
+    "dateline.timeline",
 ]
 
 

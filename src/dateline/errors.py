@@ -70,6 +70,7 @@ MESSAGES: dict[str, str] = {
     "E212": "no clustering dataset at {path}: expected documents.jsonl (GVA violent corpus, ECB+,"
     " WikiRef220) or <topic>_<source>/articles.jsonl folders (Timeline17)",
     "E213": "{dataset} has no gold {level} clusters; use the other --level",
+    "E214": "say which articles: exactly one of --story, --thread, --entity, --query or --all",
 }
 
 

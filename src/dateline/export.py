@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from dateline.models import (
@@ -18,6 +20,8 @@ from dateline.models import (
     StoryMember,
     Thread,
     TimeExpression,
+    Timeline,
+    TimelineSentence,
 )
 
 __all__ = [
@@ -32,6 +36,10 @@ __all__ = [
     "quote_record",
     "story_record",
     "thread_record",
+    "timeline_csv",
+    "timeline_markdown",
+    "timeline_record",
+    "timelinejs",
 ]
 
 
@@ -244,3 +252,103 @@ def thread_record(thread: Thread) -> dict[str, Any]:
         "stories": thread.stories,
         "entities": [{"name": n, "mentions": c} for n, c in thread.entities],
     }
+
+
+def _cited_record(sentence: TimelineSentence) -> dict[str, Any]:
+    return {
+        "article_id": sentence.article_id,
+        "start": sentence.start,
+        "end": sentence.end,
+        "text": sentence.text,
+        "published": _iso(sentence.published),
+        "title": sentence.title,
+        "source": sentence.source,
+        "quotes": [quote_record(q) for q in sentence.quotes],
+        "figures": [figure_record(f) for f in sentence.figures],
+    }
+
+
+def timeline_record(timeline: Timeline) -> dict[str, Any]:
+    """The timeline as plain data: ``title``, ``articles`` and ``entries`` (``date``,
+    ``granularity``, ``support``, ``sentences`` with article id, offsets, source, publication
+    date, quotes and figures)."""
+    return {
+        "title": timeline.title,
+        "articles": timeline.articles,
+        "entries": [
+            {
+                "date": e.date,
+                "granularity": e.granularity,
+                "support": e.support,
+                "sentences": [_cited_record(s) for s in e.sentences],
+            }
+            for e in timeline.entries
+        ],
+    }
+
+
+def _citation(sentence: TimelineSentence) -> str:
+    where = ", ".join(x for x in (sentence.source, _iso(sentence.published), sentence.title) if x)
+    return f"article {sentence.article_id} [{sentence.start}:{sentence.end}]" + (
+        f" ({where})" if where else ""
+    )
+
+
+def timeline_markdown(timeline: Timeline) -> str:
+    """Markdown: a heading per date, each sentence with a numbered footnote citing its article,
+    offsets, source and publication date."""
+    lines = [f"# {timeline.title or 'Timeline'}", ""]
+    notes: list[str] = []
+    for entry in timeline.entries:
+        lines += [f"## {entry.date}", ""]
+        for sentence in entry.sentences:
+            notes.append(_citation(sentence))
+            lines.append(f"- {sentence.text}[^{len(notes)}]")
+        lines.append("")
+    lines += [f"[^{n}]: {note}" for n, note in enumerate(notes, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def timeline_csv(timeline: Timeline) -> str:
+    """One row per cited sentence: date, sentence, article id, offsets, source, published."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["date", "text", "article_id", "start", "end", "source", "published", "title"])
+    for entry in timeline.entries:
+        for s in entry.sentences:
+            writer.writerow(
+                [entry.date, s.text, s.article_id, s.start, s.end, s.source or "",
+                 _iso(s.published) or "", s.title or ""]
+            )  # fmt: skip
+    return out.getvalue()
+
+
+def timelinejs(timeline: Timeline) -> dict[str, Any]:
+    """TimelineJS3 JSON: ``title`` and ``events[]`` with ``start_date`` (year, month, day) and
+    ``text`` (``headline``: the first sentence; ``text``: every sentence with its citation)."""
+    events = []
+    for entry in timeline.entries:
+        if not entry.sentences:
+            continue
+        year, month, day = (int(p) for p in entry.date.split("-"))
+        body = "".join(
+            f"<p>{_html(s.text)} <small>({_html(_citation(s))})</small></p>"
+            for s in entry.sentences
+        )
+        events.append(
+            {
+                "start_date": {"year": year, "month": month, "day": day},
+                "text": {"headline": _html(_headline(entry.sentences[0].text)), "text": body},
+                "group": entry.date[:4],
+            }
+        )
+    title = timeline.title or "Timeline"
+    return {"title": {"text": {"headline": _html(title), "text": ""}}, "events": events}
+
+
+def _headline(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "\u2026"
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

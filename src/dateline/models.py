@@ -34,6 +34,9 @@ __all__ = [
     "StoryMember",
     "Thread",
     "TimeExpression",
+    "Timeline",
+    "TimelineEntry",
+    "TimelineSentence",
     "TimexType",
 ]
 
@@ -422,3 +425,43 @@ class Thread:
     size: int
     stories: int
     entities: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineSentence:
+    """A sentence cited by a timeline entry, with where it comes from.
+
+    ``start``/``end`` index into the text of article ``article_id``; ``quotes`` and ``figures``
+    are the annotations inside the sentence.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    published: date | None
+    title: str | None
+    source: str | None
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One date of a timeline and the sentences that say what happened on it.
+
+    :param date: ISO day (``2018-10-25``).
+    :param support: how many articles date an event to this day (the date's rank score).
+    """
+
+    date: str
+    granularity: str
+    support: float
+    sentences: tuple[TimelineSentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    title: str
+    articles: int
+    entries: tuple[TimelineEntry, ...]

@@ -211,6 +211,26 @@ class AnnotationTables:
         )
         params += names
 
+    def articles_mentioning(self, entity: str) -> list[str]:
+        """Ids of articles that mention ``entity`` under any of its names, by date."""
+        names = self._names_for(entity)
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT article_id FROM mentions WHERE canonical"
+            f" IN ({','.join('?' * len(names))})) ORDER BY published IS NULL, published, seq",
+            names,
+        )
+        return [r[0] for r in rows]
+
+    def articles_matching(self, text: str) -> list[str]:
+        """Ids of articles whose title or text contains ``text`` (case-insensitive), by date."""
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'"
+            " ORDER BY published IS NULL, published, seq",
+            (pattern, pattern),
+        )
+        return [r[0] for r in rows]
+
     def find_quotes(
         self,
         *,

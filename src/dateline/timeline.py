@@ -1,0 +1,252 @@
+"""Timeline summarization: the dates that matter in a set of articles, and what happened on each.
+
+Dates are chosen from the annotators' resolved time expressions, not only from publication
+dates: every sentence carries the day it describes (its own time expression, or the narrative
+time inherited from the sentences before it). A day's **support** is how many articles date an
+event to it — 1 for an own, day-precise reference, 0.5 for an inherited one, 0.5 for being the
+article's publication day — counted once per article. The ``dates`` days with the most support
+are kept (ties: earlier first). For each, the candidate sentences are those dated to it; they are
+ranked by their TF-IDF cosine with the centroid of all of that day's candidates (what most
+reports of the day say), with a bonus for an own date and for an early position in the article,
+and picked greedily with a redundancy penalty (maximal marginal relevance).
+
+The article set is given by the caller: :func:`articles_for` resolves a story, a thread, an
+entity, a text query or the whole store to article ids.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateline.errors import UsageError
+from dateline.models import Annotations, Article, Timeline, TimelineEntry, TimelineSentence
+from dateline.store import Store
+
+__all__ = ["articles_for", "build_timeline"]
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# Sentences shorter than this are headlines, datelines or fragments; longer ones are run-ons
+# (often several sentences the splitter missed in PTB-tokenized text).
+_MIN_WORDS, _MAX_WORDS = 6, 60
+_OWN_SUPPORT, _INHERITED_SUPPORT, _PUBLISHED_SUPPORT = 1.0, 0.5, 0.5
+# Maximal marginal relevance: how much a candidate's similarity to already chosen sentences
+# costs it.
+_REDUNDANCY = 0.7
+_STOP = frozenset(
+    """the a an and or of to in on at for by with from as is was were be been are has have had
+    that this it its he she they their his her said says will would could after before over
+    into about than not but which who also more""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    article: Article
+    start: int
+    end: int
+    own: bool
+    position: int
+    words: Counter[str]
+
+
+def articles_for(
+    store: Store,
+    *,
+    story: str | None = None,
+    thread: str | None = None,
+    entity: str | None = None,
+    query: str | None = None,
+    everything: bool = False,
+) -> list[str]:
+    """Article ids (originals only) of a story, a thread, an entity's mentions, a text query
+    (case-insensitive, in title or text), or the whole store; exactly one must be given."""
+    given = [x is not None for x in (story, thread, entity, query)] + [everything]
+    if sum(given) != 1:
+        raise UsageError("E214")
+    if story is not None or thread is not None:
+        from dateline.stories import story_members, thread_stories  # noqa: PLC0415
+
+        stories = (
+            [story] if story is not None else [s.id for s in thread_stories(store, thread or "")]
+        )
+        ids = [m.article_id for s in stories for m in story_members(store, s)]
+    elif entity is not None:
+        ids = store.articles_mentioning(entity)
+    elif query is not None:
+        ids = store.articles_matching(query)
+    else:
+        ids = [a.id for a in store.articles(include_duplicates=False)]
+    originals = []
+    for article_id in ids:
+        article = store.get(article_id)
+        originals.append(article.duplicate_of or article.id)
+    return list(dict.fromkeys(originals))
+
+
+def build_timeline(
+    store: Store,
+    article_ids: Sequence[str],
+    *,
+    dates: int = 10,
+    per_date: int = 1,
+    since: date | None = None,
+    until: date | None = None,
+    title: str = "",
+) -> Timeline:
+    """A timeline of ``article_ids``: the ``dates`` best-supported days within
+    ``since``…``until``, each with up to ``per_date`` sentences.
+
+    Entries are in date order; every sentence carries its article, offsets, source, publication
+    date and the quotes and figures inside it.
+    """
+    if dates <= 0:
+        raise UsageError("E202", name="dates", value=dates)
+    if per_date <= 0:
+        raise UsageError("E202", name="per_date", value=per_date)
+    articles = [store.get(i) for i in article_ids]
+    published = sorted(a.published for a in articles if a.published is not None)
+    if since is None and published:
+        # Older references are background ("since the September 11, 2001, attacks"), not events
+        # of these articles; a year back keeps the run-up to the first report.
+        since = published[0] - timedelta(days=366)
+    if until is None and published:
+        until = published[-1]
+    support: dict[str, float] = defaultdict(float)
+    candidates: dict[str, list[_Candidate]] = defaultdict(list)
+    loaded: dict[str, tuple[Article, Annotations]] = {}
+    for article in articles:
+        article_id = article.id
+        annotations = store.annotations(article_id)
+        loaded[article_id] = (article, annotations)
+        weights: dict[str, float] = {}
+        if article.published is not None:
+            weights[article.published.isoformat()] = _PUBLISHED_SUPPORT
+        for position, sentence in enumerate(annotations.sentences):
+            day = _day(sentence.date, sentence.granularity)
+            if day is None or not _within(day, since, until):
+                continue
+            own = sentence.date_source == "own"
+            weight = _OWN_SUPPORT if own else _INHERITED_SUPPORT
+            if sentence.date_source == "published":
+                weight = 0.0
+            weights[day] = max(weights.get(day, 0.0), weight)
+            text = article.text[sentence.start : sentence.end]
+            words = Counter(w.lower() for w in _WORD.findall(text))
+            if _MIN_WORDS <= sum(words.values()) <= _MAX_WORDS:
+                candidates[day].append(
+                    _Candidate(article, sentence.start, sentence.end, own, position, words)
+                )
+        for day, weight in weights.items():
+            if _within(day, since, until):
+                support[day] += weight
+    ranked = sorted((d for d in support if candidates.get(d)), key=lambda d: (-support[d], d))[
+        :dates
+    ]
+    document_frequency = _document_frequency(c.words for cs in candidates.values() for c in cs)
+    entries = []
+    for day in sorted(ranked):
+        chosen = _select(candidates[day], per_date, document_frequency)
+        entries.append(
+            TimelineEntry(
+                date=day,
+                granularity="day",
+                support=support[day],
+                sentences=tuple(_cite(c, loaded[c.article.id][1]) for c in chosen),
+            )
+        )
+    return Timeline(title=title, articles=len(article_ids), entries=tuple(entries))
+
+
+def _day(value: str | None, granularity: str | None) -> str | None:
+    if value is None or granularity != "day" or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _within(day: str, since: date | None, until: date | None) -> bool:
+    return (since is None or day >= since.isoformat()) and (
+        until is None or day <= until.isoformat()
+    )
+
+
+def _document_frequency(bags: Iterable[Counter[str]]) -> tuple[int, Counter[str]]:
+    df: Counter[str] = Counter()
+    n = 0
+    for bag in bags:
+        n += 1
+        df.update(bag.keys())
+    return n, df
+
+
+def _vector(words: Counter[str], df: tuple[int, Counter[str]]) -> dict[str, float]:
+    n, counts = df
+    weights = {
+        w: (1 + math.log(c)) * math.log((1 + n) / (1 + counts[w]))
+        for w, c in words.items()
+        if w not in _STOP
+    }
+    norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+    return {w: v / norm for w, v in weights.items()}
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _select(candidates: list[_Candidate], k: int, df: tuple[int, Counter[str]]) -> list[_Candidate]:
+    vectors = [_vector(c.words, df) for c in candidates]
+    centroid: dict[str, float] = defaultdict(float)
+    for vector in vectors:
+        for w, v in vector.items():
+            centroid[w] += v
+    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+    centroid = {w: v / norm for w, v in centroid.items()}
+    relevance = [
+        _cos(v, centroid) + 0.1 * c.own + 0.1 / (1 + c.position)
+        for c, v in zip(candidates, vectors, strict=True)
+    ]
+    chosen: list[int] = []
+    while len(chosen) < min(k, len(candidates)):
+        best, best_score = -1, -math.inf
+        for i in range(len(candidates)):
+            if i in chosen:
+                continue
+            redundancy = max((_cos(vectors[i], vectors[j]) for j in chosen), default=0.0)
+            score = relevance[i] - _REDUNDANCY * redundancy
+            if score > best_score:
+                best, best_score = i, score
+        chosen.append(best)
+    return [candidates[i] for i in chosen]
+
+
+def _cite(candidate: _Candidate, annotations: Annotations) -> TimelineSentence:
+    article, start, end = candidate.article, candidate.start, candidate.end
+    dateline = article.dateline
+    if dateline is not None and start <= dateline.start < end and dateline.end < end:
+        # "WASHINGTON (AP) — The Trump administration ..." cites from "The".
+        start = dateline.end
+        while start < end and (
+            article.text[start].isspace() or article.text[start] in "\u2014\u2013-:"
+        ):
+            start += 1
+    return TimelineSentence(
+        article_id=article.id,
+        start=start,
+        end=end,
+        text=" ".join(article.text[start:end].split()),
+        published=article.published,
+        title=article.title,
+        source=article.publisher,
+        quotes=tuple(q for q in annotations.quotes if start <= q.start < end),
+        figures=tuple(f for f in annotations.figures if start <= f.start < end),
+    )

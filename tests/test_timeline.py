@@ -1,0 +1,97 @@
+"""Timelines from stored, annotated articles: dates from time expressions, citations, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import UsageError
+from dateline.export import timeline_csv, timeline_markdown, timeline_record, timelinejs
+from dateline.ingest import ingest
+from dateline.store import Store
+from dateline.timeline import articles_for, build_timeline
+
+from .conftest import SEEDS
+from .test_cli import run
+
+pytestmark = pytest.mark.slow  # annotates the seeds with spaCy
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("tl") / "seeds.db"
+    with Store.open(db) as store:
+        ingest([SEEDS], store, workers=1)
+    return db
+
+
+def test_seed_timeline_has_both_deployments_each_citing_its_article(seeds: Path) -> None:
+    with Store.open(seeds) as store:
+        ids = articles_for(store, everything=True)
+        timeline = build_timeline(store, ids, dates=10, per_date=2)
+        days = [e.date for e in timeline.entries]
+        assert {"2018-10-25", "2025-05-16"} <= set(days)
+        assert days == sorted(days)
+        by_day = {e.date: e for e in timeline.entries}
+        old, new = sorted(ids, key=lambda i: store.get(i).published or date.min)
+        assert {s.article_id for s in by_day["2018-10-25"].sentences} == {old}
+        assert {s.article_id for s in by_day["2025-05-16"].sentences} == {new}
+        assert any("20,000 National Guard troops" in s.text for s in by_day["2025-05-16"].sentences)
+        for entry in timeline.entries:
+            for s in entry.sentences:
+                text = store.get(s.article_id).text
+                assert " ".join(text[s.start : s.end].split()) == s.text
+                assert all(s.start <= q.start < s.end for q in s.quotes)
+        assert not any(
+            s.text.startswith("WASHINGTON") for e in timeline.entries for s in e.sentences
+        )
+        only = build_timeline(store, ids, dates=1)
+        assert len(only.entries) == 1 and len(only.entries[0].sentences) == 1
+        window = build_timeline(store, ids, since=date(2025, 1, 1))
+        assert [e.date for e in window.entries] == ["2025-05-16"]
+        with pytest.raises(UsageError, match="E202"):
+            build_timeline(store, ids, dates=0)
+        with pytest.raises(UsageError, match="E214"):
+            articles_for(store)
+        assert articles_for(store, entity="Jim Mattis") == [old]
+        assert articles_for(store, query="20,000 national guard") == [new]
+
+
+def test_exports(seeds: Path) -> None:
+    with Store.open(seeds) as store:
+        timeline = build_timeline(store, articles_for(store, everything=True), title="Troops")
+    record = timeline_record(timeline)
+    assert record["title"] == "Troops" and record["articles"] == 2
+    first = record["entries"][0]["sentences"][0]
+    assert set(first) >= {"article_id", "start", "end", "text", "published", "quotes", "figures"}
+    markdown = timeline_markdown(timeline)
+    cited = sum(len(e.sentences) for e in timeline.entries)
+    assert markdown.count("[^") == 2 * cited  # every sentence has a footnote and its definition
+    rows = list(csv.reader(io.StringIO(timeline_csv(timeline))))
+    assert rows[0][:3] == ["date", "text", "article_id"] and len(rows) == cited + 1
+    js = timelinejs(timeline)
+    assert js["title"]["text"]["headline"] == "Troops"
+    assert {"start_date", "text"} <= set(js["events"][0])
+    assert {"year", "month", "day"} == set(js["events"][0]["start_date"])
+    assert js["events"][0]["text"]["headline"] and js["events"][0]["text"]["text"]
+
+
+def test_cli_timeline_formats(seeds_db: Path) -> None:
+    code, out, _ = run("timeline", "--all", "--db", str(seeds_db), "--format", "json")
+    assert code == 0 and json.loads(out)["entries"]
+    code, out, _ = run("stories", "--db", str(seeds_db), "--json")
+    story = json.loads(out)[0]
+    for fmt in ("table", "markdown", "csv", "timelinejs"):
+        code, out, _ = run(
+            "timeline", "--story", story["id"], "--db", str(seeds_db), "--format", fmt
+        )
+        assert code == 0 and out.strip()
+    code, _, err = run("timeline", "--db", str(seeds_db))
+    assert code == 2 and "E214" in err
+    code, _, err = run("timeline", "--all", "--db", str(seeds_db), "--format", "pdf")
+    assert code == 2 and "E201" in err
