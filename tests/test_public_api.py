@@ -27,6 +27,7 @@ PUBLIC_MODULES = [
     "dateline.errors",
     "dateline.export",
     "dateline.ingest",
+    "dateline.ledger",
     "dateline.models",
     "dateline.normalize",
     "dateline.store",

@@ -13,6 +13,7 @@ import pytest
 from dateline.errors import UsageError
 from dateline.export import timeline_csv, timeline_markdown, timeline_record, timelinejs
 from dateline.ingest import ingest
+from dateline.ledger import figure_ledger
 from dateline.store import Store
 from dateline.timeline import articles_for, build_timeline
 
@@ -95,3 +96,30 @@ def test_cli_timeline_formats(seeds_db: Path) -> None:
     assert code == 2 and "E214" in err
     code, _, err = run("timeline", "--all", "--db", str(seeds_db), "--format", "pdf")
     assert code == 2 and "E201" in err
+
+
+def test_figure_ledger_of_the_seeds(seeds: Path) -> None:
+    with Store.open(seeds) as store:
+        groups = figure_ledger(store, articles_for(store, everything=True))
+    guard = next(g for g in groups if "National Guard" in g.subject)
+    values = [(r.when[:4], r.figure.text) for r in guard.rows]
+    assert ("2018", "about 2,000") in values and ("2018", "up to 4,000") in values
+    assert ("2025", "20,000") in values
+    assert [r.when for r in guard.rows] == sorted(r.when for r in guard.rows)
+    assert "change" in guard.rows[-2].flags or "change" in guard.rows[-1].flags
+    duty = next(g for g in groups if g.subject == "active duty troops")
+    assert [r.figure.text for r in duty.rows] == ["at least 800"]
+    claims = next(g for g in groups if g.subject == "asylum claims")
+    assert claims.rows[0].when == "2017" and claims.rows[0].speaker == "U.N. Refugee Agency"
+
+
+def test_cli_figure_ledger(seeds_db: Path) -> None:
+    code, out, _ = run("threads", "--db", str(seeds_db), "--json")
+    thread = json.loads(out)[0]["id"]
+    code, out, _ = run("figures", "--thread", thread, "--db", str(seeds_db), "--json")
+    assert code == 0
+    ledger = json.loads(out)
+    assert any("National Guard" in g["subject"] for g in ledger)
+    assert all({"when", "figure", "flags", "speaker"} <= set(r) for g in ledger for r in g["rows"])
+    code, out, _ = run("figures", "--thread", thread, "--db", str(seeds_db))
+    assert code == 0 and "National Guard" in out

@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from dateline.ledger import LedgerGroup
 from dateline.models import Annotations, Article, EntityRecord, Figure, Hit, Quote
 
 __all__ = [
@@ -163,3 +164,23 @@ def annotation_lists(ann: Annotations) -> RenderableType:
             table.add_row(escape(t.text), t.value, t.type.value, t.granularity)
         parts.append(table)
     return Group(*parts)
+
+
+def ledger_table(group: LedgerGroup) -> Table:
+    """One ledger group: when, figure, qualifier, value, who said it, source, flags."""
+    table = Table(title=f"{group.subject} ({len(group.rows)})")
+    for header in ("when", "figure", "qualifier", "value", "said by", "article", "flags"):
+        table.add_column(header, overflow="fold")
+    for row in group.rows:
+        f = row.figure
+        value = f"{f.value:g}" if f.value is not None else "-"
+        source = " ".join(
+            x for x in (row.article_id[:8], row.source or "", row.published or "") if x
+        )
+        flags = ", ".join(row.flags)
+        table.add_row(
+            row.when, escape(f.text), escape(f.qualifier or ""), value,
+            escape(row.speaker or ""), escape(source),
+            f"[yellow]{flags}[/yellow]" if flags else "",
+        )  # fmt: skip
+    return table

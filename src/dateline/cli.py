@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -456,6 +457,11 @@ def quotes_command(
 @app.command("figures")
 def figures_command(
     db: DbOption = None,
+    story: Annotated[
+        str | None,
+        typer.Option(help="The figure ledger of this story: figures grouped by what they count."),
+    ] = None,
+    thread: Annotated[str | None, typer.Option(help="The figure ledger of this thread.")] = None,
     entity: Annotated[
         str | None, typer.Option(help="Only figures in articles that mention this entity.")
     ] = None,
@@ -467,7 +473,11 @@ def figures_command(
     limit: LimitOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List cited figures across the corpus with qualifier, value and subject."""
+    """List cited figures across the corpus with qualifier, value and subject, or the figure
+    ledger of a story or thread (--story/--thread)."""
+    if story is not None or thread is not None:
+        _ledger(db, story, thread, as_json=as_json)
+        return
     try:
         with Store.open(db) as store:
             hits = list(
@@ -485,6 +495,23 @@ def figures_command(
         print_json([hit_record(h) for h in hits])
     else:
         _out.print(render.figures_table(hits, width=_out.width))
+
+
+def _ledger(db: Path | None, story: str | None, thread: str | None, *, as_json: bool) -> None:
+    from dateline.export import ledger_record  # noqa: PLC0415
+    from dateline.ledger import figure_ledger  # noqa: PLC0415
+    from dateline.timeline import articles_for  # noqa: PLC0415
+
+    try:
+        with Store.open(db) as store:
+            groups = figure_ledger(store, articles_for(store, story=story, thread=thread))
+    except DatelineError as exc:
+        raise fail(exc) from exc
+    if as_json:
+        print_json([ledger_record(g) for g in groups])
+    else:
+        for group in groups:
+            _out.print(render.ledger_table(group))
 
 
 @app.command("entities")

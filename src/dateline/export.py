@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateline.models import (
     Annotations,
@@ -24,6 +24,9 @@ from dateline.models import (
     TimelineSentence,
 )
 
+if TYPE_CHECKING:
+    from dateline.ledger import LedgerGroup
+
 __all__ = [
     "annotations_record",
     "article_record",
@@ -32,6 +35,7 @@ __all__ = [
     "entity_record",
     "figure_record",
     "hit_record",
+    "ledger_record",
     "member_record",
     "quote_record",
     "story_record",
@@ -352,3 +356,23 @@ def _headline(text: str, width: int = 90) -> str:
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def ledger_record(group: LedgerGroup) -> dict[str, Any]:
+    """A ledger group: ``subject`` and ``rows`` (``when``, the figure, article, source,
+    publication date, speaker, ``flags``)."""
+    return {
+        "subject": group.subject,
+        "rows": [
+            {
+                "when": r.when,
+                "figure": figure_record(r.figure),
+                "article_id": r.article_id,
+                "source": r.source,
+                "published": r.published,
+                "speaker": r.speaker,
+                "flags": list(r.flags),
+            }
+            for r in group.rows
+        ],
+    }
