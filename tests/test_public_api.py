@@ -30,6 +30,7 @@ PUBLIC_MODULES = [
     "dateline.ledger",
     "dateline.models",
     "dateline.normalize",
+    "dateline.novelty",
     "dateline.store",
     "dateline.stories",
     "dateline.timeline",

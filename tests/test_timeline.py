@@ -123,3 +123,31 @@ def test_cli_figure_ledger(seeds_db: Path) -> None:
     assert all({"when", "figure", "flags", "speaker"} <= set(r) for g in ledger for r in g["rows"])
     code, out, _ = run("figures", "--thread", thread, "--db", str(seeds_db))
     assert code == 0 and "National Guard" in out
+
+
+def test_whats_new_in_a_follow_up(tmp_path: Path) -> None:
+    from dateline.novelty import whats_new  # noqa: PLC0415 - keeps the module list above short
+
+    first = next(p for p in sorted(SEEDS.iterdir()) if p.suffix == ".txt")
+    text = first.read_text(encoding="utf-8")
+    follow = tmp_path / "follow.txt"
+    addition = "The Pentagon said on Friday that 1,200 more troops would follow next week."
+    follow.write_text(text.rstrip() + "\n\n" + addition + "\n", encoding="utf-8")
+    with Store.open(tmp_path / "n.db") as store:
+        ingest([first], store, workers=1)
+        ingest([follow], store, workers=1)
+        from dateline.stories import update_stories  # noqa: PLC0415
+
+        update_stories(store)
+        old, new = (a.id for a in store.articles())
+        report = whats_new(store, new)
+        assert report.earlier == (old,)
+        texts = [store.get(new).text[s.start : s.end] for s in report.sentences]
+        assert texts == [addition]
+        assert [f.text for f in report.figures] == ["1,200"]
+        assert [(q.speaker, q.text) for q in report.quotes] == [
+            ("Pentagon", "1,200 more troops would follow next week")
+        ]
+        assert whats_new(store, old).earlier == ()
+    code, out, _ = run("new", new[:8], "--db", str(tmp_path / "n.db"), "--json")
+    assert code == 0 and json.loads(out)["sentences"][0]["text"] == addition

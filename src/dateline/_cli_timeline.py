@@ -11,13 +11,20 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from dateline._cli_common import DbOption, fail, out
+from dateline._cli_common import DbOption, JsonOption, fail, out, print_json
 from dateline.errors import DatelineError, UsageError
-from dateline.export import timeline_csv, timeline_markdown, timeline_record, timelinejs
+from dateline.export import (
+    figure_record,
+    quote_record,
+    timeline_csv,
+    timeline_markdown,
+    timeline_record,
+    timelinejs,
+)
 from dateline.models import Timeline
 from dateline.store import Store
 
-__all__ = ["FORMATS", "timeline_command"]
+__all__ = ["FORMATS", "new_command", "timeline_command"]
 
 FORMATS = ("table", "json", "markdown", "csv", "timelinejs")
 
@@ -101,3 +108,50 @@ def timeline_command(
         sys.stdout.write(timeline_csv(timeline))
     else:
         sys.stdout.write(json.dumps(timelinejs(timeline), ensure_ascii=False, indent=2) + "\n")
+
+
+def new_command(
+    article_id: Annotated[str, typer.Argument(metavar="ARTICLE_ID", help="Article id or prefix.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What's new in an article: the sentences, quotes and figures its story had not reported
+    in earlier articles."""
+    from dateline.novelty import whats_new  # noqa: PLC0415
+
+    try:
+        with Store.open(db) as store:
+            news = whats_new(store, article_id)
+            text = store.get(news.article_id).text
+    except DatelineError as exc:
+        raise fail(exc) from exc
+    sentences = [
+        {"start": s.start, "end": s.end, "text": " ".join(text[s.start : s.end].split())}
+        for s in news.sentences
+    ]
+    if as_json:
+        print_json(
+            {
+                "article_id": news.article_id,
+                "story_id": news.story_id,
+                "earlier": list(news.earlier),
+                "sentences": sentences,
+                "quotes": [quote_record(q) for q in news.quotes],
+                "figures": [figure_record(f) for f in news.figures],
+            }
+        )
+        return
+    out.print(
+        f"[bold]{news.article_id}[/bold] in story {news.story_id}: compared with"
+        f" {len(news.earlier)} earlier article(s)"
+    )
+    table = Table(title=f"{len(sentences)} new sentence(s)")
+    table.add_column("offsets", no_wrap=True)
+    table.add_column("sentence")
+    for row in sentences:
+        table.add_row(f"{row['start']}-{row['end']}", escape(str(row["text"])))
+    out.print(table)
+    for quote in news.quotes:
+        out.print(f"new quote — {escape(quote.speaker or 'unattributed')}: {escape(quote.text)}")
+    for figure in news.figures:
+        out.print(f"new figure — {escape(figure.text)} ({escape(figure.subject or '')})")

@@ -26,7 +26,7 @@ from dateline import _cli_render as render
 from dateline._cli_common import DbOption, JsonOption, LimitOption, fail, print_json
 from dateline._cli_eval import eval_app
 from dateline._cli_stories import EmbedderOption, add_story_commands, build_stories
-from dateline._cli_timeline import timeline_command
+from dateline._cli_timeline import new_command, timeline_command
 from dateline.errors import DatelineError
 from dateline.export import article_record, article_summary, entity_record, hit_record
 from dateline.ingest import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, FORMATS, ingest
@@ -540,6 +540,7 @@ def entities_command(
 
 add_story_commands(app)
 app.command("timeline")(timeline_command)
+app.command("new")(new_command)
 app.add_typer(eval_app, name="eval")
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from dateline.models import Figure
 from dateline.store import Store
 
-__all__ = ["LedgerGroup", "LedgerRow", "figure_ledger"]
+__all__ = ["LedgerGroup", "LedgerRow", "figure_key", "figure_ledger"]
 
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _DROP = frozenset(
@@ -61,7 +61,11 @@ _SYNONYMS = {
 }  # fmt: skip
 
 
-def _key(subject: str) -> str | None:
+def figure_key(subject: str) -> str | None:
+    """What a figure counts, as the ledger groups it.
+
+    ``National Guard members`` and ``National Guard troops`` both give ``guard troops``.
+    """
     words = [w.lower() for w in _WORD.findall(subject) if w.lower() not in _DROP]
     words = [_SYNONYMS.get(w, w) for w in words]
     if not words:
@@ -89,7 +93,7 @@ def figure_ledger(
         for figure in annotations.figures:
             if not figure.subject or figure.value is None or figure.unit in _SKIP_UNITS:
                 continue
-            key = _key(figure.subject)
+            key = figure_key(figure.subject)
             if key is None:
                 continue
             labels.setdefault(key, figure.subject)
