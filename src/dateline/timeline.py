@@ -3,12 +3,13 @@
 Dates are chosen from the annotators' resolved time expressions, not only from publication
 dates: every sentence carries the day it describes (its own time expression, or the narrative
 time inherited from the sentences before it). A day's **support** is how many articles date an
-event to it — 1 for an own, day-precise reference, 0.5 for an inherited one, 0.5 for being the
-article's publication day — counted once per article. The ``dates`` days with the most support
-are kept (ties: earlier first). For each, the candidate sentences are those dated to it; they are
-ranked by their TF-IDF cosine with the centroid of all of that day's candidates (what most
-reports of the day say), with a bonus for an own date and for an early position in the article,
-and picked greedily with a redundancy penalty (maximal marginal relevance).
+event to it — 1 for an own, day-precise reference (1.5 when the article was published more
+than a day later: a day still talked about later mattered), 0.5 for an inherited one, 0.5 for
+being the article's publication day — counted once per article. The ``dates`` days with the
+most support are kept (ties: earlier first). For each, the candidate sentences are those dated
+to it; they are ranked by their TF-IDF cosine with the centroid of all of that day's candidates
+(what most reports of the day say), with a bonus for an own date and for an early position in
+the article, and picked greedily with a redundancy penalty (maximal marginal relevance).
 
 The article set is given by the caller: :func:`articles_for` resolves a story, a thread, an
 entity, a text query or the whole store to article ids.
@@ -34,6 +35,14 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 # (often several sentences the splitter missed in PTB-tokenized text).
 _MIN_WORDS, _MAX_WORDS = 6, 60
 _OWN_SUPPORT, _INHERITED_SUPPORT, _PUBLISHED_SUPPORT = 1.0, 0.5, 0.5
+# Date F1 on the ten Timeline17 dev timelines: 0.644 without, 0.662 with 0.5, 0.655 with 1.0.
+_LATER_BONUS = 0.5
+
+
+def _LATER(published: date) -> str:  # noqa: N802 - read like a constant in the weighting above
+    return (published - timedelta(days=1)).isoformat()
+
+
 # Maximal marginal relevance: how much a candidate's similarity to already chosen sentences
 # costs it.
 _REDUNDANCY = 0.7
@@ -134,6 +143,10 @@ def build_timeline(
             weight = _OWN_SUPPORT if own else _INHERITED_SUPPORT
             if sentence.date_source == "published":
                 weight = 0.0
+            elif own and article.published is not None and day < _LATER(article.published):
+                # A day still referred to days later was important (news-tls's date ranker
+                # learns the same from "mentioned by later articles" features).
+                weight += _LATER_BONUS
             weights[day] = max(weights.get(day, 0.0), weight)
             text = article.text[sentence.start : sentence.end]
             words = Counter(w.lower() for w in _WORD.findall(text))
