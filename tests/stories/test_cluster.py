@@ -7,7 +7,7 @@ from datetime import date
 import numpy as np
 
 from dateline.embed import load_embedder
-from dateline.stories._cluster import Clusterer, ClusterParams, Vocabulary
+from dateline.stories._cluster import Clusterer, ClusterParams, Group, Vocabulary, _Index
 from dateline.stories._features import ArticleFeatures, terms_of
 
 EMBED = load_embedder("hashing")
@@ -111,3 +111,19 @@ def test_terms_drop_stopwords_possessives_and_plurals() -> None:
     assert counts["troop"] == 2
     assert "the" not in counts and "said" not in counts
     assert counts["trump"] == 1 and counts["soldier"] == 1
+
+
+def test_released_stories_leave_the_candidate_matrix() -> None:
+    index = _Index(4)
+    for i in range(2000):
+        vector = np.array([1.0, float(i), 0.0, 0.0], np.float32)
+        index.put(Group(id=f"s{i}", seq=i, vector_sum=vector, first=date(2009, 1, 1)))
+    for i in range(1500):
+        index.drop(f"s{i}")
+    # compacted at the 1,025th drop (975 rows left), then 475 more were dropped
+    assert (len(index.rows), len(index.ids), index.dropped) == (500, 975, 475)
+    row = index.rows["s1700"]
+    assert index.ids[row] == "s1700"
+    expected = np.array([1.0, 1700.0, 0.0, 0.0]) / np.linalg.norm([1.0, 1700.0])
+    assert np.allclose(index.matrix[row], expected)
+    assert index.first[row] == date(2009, 1, 1).toordinal()

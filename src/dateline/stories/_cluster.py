@@ -217,6 +217,7 @@ class _Index:
         self.last = np.zeros(64, np.int64)
         self.ids: list[str] = []
         self.rows: dict[str, int] = {}
+        self.dropped = 0
 
     def put(self, group: Group) -> None:
         row = self.rows.get(group.id)
@@ -252,6 +253,25 @@ class _Index:
             self.first[row] = self._UNDATED_FIRST
             self.last[row] = -(10**9)  # outside every window: never a candidate again
             self.ids[row] = ""
+            self.dropped += 1
+            # Every article is compared with every row, so released stories must leave the
+            # matrix, or the cost per article grows with the archive instead of the window.
+            if self.dropped > max(1024, len(self.rows)):
+                self._compact()
+
+    def _compact(self) -> None:
+        keep = [row for row, group_id in enumerate(self.ids) if group_id]
+        size = max(64, 2 * len(keep))
+        matrix = np.zeros((size, self.matrix.shape[1]), np.float32)
+        matrix[: len(keep)] = self.matrix[keep]
+        first = np.zeros(size, np.int64)
+        last = np.zeros(size, np.int64)
+        first[: len(keep)] = self.first[keep]
+        last[: len(keep)] = self.last[keep]
+        self.matrix, self.first, self.last = matrix, first, last
+        self.ids = [self.ids[row] for row in keep]
+        self.rows = {group_id: n for n, group_id in enumerate(self.ids)}
+        self.dropped = 0
 
 
 class Clusterer:
