@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,7 +14,17 @@ from rich.markup import escape
 
 from dateline.errors import DatelineError
 
-__all__ = ["DbOption", "JsonOption", "LimitOption", "err", "fail", "out", "print_json"]
+__all__ = [
+    "DbOption",
+    "JsonOption",
+    "LimitOption",
+    "clip",
+    "err",
+    "fail",
+    "out",
+    "parse_day",
+    "print_json",
+]
 
 out = Console()
 err = Console(stderr=True)
@@ -40,3 +51,19 @@ def fail(exc: DatelineError) -> typer.Exit:
 
 def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    """A ``YYYY-MM-DD`` option value, or a usage error naming the option."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=option) from exc
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"

@@ -9,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from dateline._cli_common import clip
 from dateline.ledger import LedgerGroup
 from dateline.models import Annotations, Article, EntityRecord, Figure, Hit, Quote
 
@@ -57,11 +58,6 @@ def annotated_text(article: Article, ann: Annotations) -> Text:
     return text
 
 
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def _speaker(quote: Quote) -> str:
     name = quote.speaker or "(unattributed)"
     return f"{name} (anonymous)" if quote.anonymous and quote.speaker else name
@@ -82,7 +78,7 @@ def quotes_table(hits: Sequence[Hit[Quote]]) -> Table:
             hit.article_id,
             escape(_speaker(q)),
             escape(q.cue or ""),
-            escape(_clip(shown, 400)),
+            escape(clip(shown, 400)),
         )
     return table
 
@@ -109,7 +105,7 @@ def figures_table(hits: Sequence[Hit[Figure]], *, width: int) -> Table:
             escape(f.text),
             escape(f.qualifier or ""),
             value,
-            escape(_clip(subject, room)),
+            escape(clip(subject, room)),
             escape(f.date or ""),
         )
     return table
@@ -127,7 +123,7 @@ def entities_table(records: Sequence[EntityRecord], *, width: int) -> Table:
             record.label,
             str(record.mentions),
             str(record.articles),
-            escape(_clip(", ".join(others), room)),
+            escape(clip(", ".join(others), room)),
         )
     return table
 

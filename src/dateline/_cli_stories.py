@@ -17,7 +17,16 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from dateline._cli_common import DbOption, JsonOption, LimitOption, err, fail, out, print_json
+from dateline._cli_common import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    clip,
+    err,
+    fail,
+    out,
+    print_json,
+)
 from dateline.errors import DatelineError
 from dateline.export import member_record, story_record, thread_record
 from dateline.models import Story, Thread
@@ -29,6 +38,8 @@ stories_app = typer.Typer(
     help="List stories (events and their follow-ups); update, rebuild, merge or split them.",
     invoke_without_command=True,
 )
+
+_TITLE_WIDTH = 64
 
 EmbedderOption = Annotated[
     str | None,
@@ -46,10 +57,6 @@ def _span(first: object, last: object) -> str:
     return f"{first}" if first == last else f"{first} → {last}"
 
 
-def _clip(text: str, width: int = 64) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def _names(entities: Sequence[tuple[str, int]], n: int = 3) -> str:
     return ", ".join(name for name, _ in entities[:n])
 
@@ -64,7 +71,7 @@ def stories_table(stories: Sequence[Story], *, title: str = "Stories") -> Table:
     table.add_column("thread", no_wrap=True)
     for s in stories:
         table.add_row(
-            s.id, escape(_clip(s.title)), _span(s.first, s.last), str(s.size),
+            s.id, escape(clip(s.title, _TITLE_WIDTH)), _span(s.first, s.last), str(s.size),
             escape(_names(s.entities)), s.thread_id,
         )  # fmt: skip
     return table
@@ -80,8 +87,8 @@ def threads_table(threads: Sequence[Thread]) -> Table:
     table.add_column("key entities", ratio=2)
     for t in threads:
         table.add_row(
-            t.id, escape(_clip(t.title)), _span(t.first, t.last), str(t.stories), str(t.size),
-            escape(_names(t.entities)),
+            t.id, escape(clip(t.title, _TITLE_WIDTH)), _span(t.first, t.last), str(t.stories),
+            str(t.size), escape(_names(t.entities)),
         )  # fmt: skip
     return table
 

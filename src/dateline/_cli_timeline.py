@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from dateline._cli_common import DbOption, JsonOption, fail, out, print_json
+from dateline._cli_common import DbOption, JsonOption, fail, out, parse_day, print_json
 from dateline.errors import DatelineError, UsageError
 from dateline.export import (
     figure_record,
@@ -27,15 +26,6 @@ from dateline.store import Store
 __all__ = ["FORMATS", "new_command", "timeline_command"]
 
 FORMATS = ("table", "json", "markdown", "csv", "timelinejs")
-
-
-def _day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=option) from exc
 
 
 def timeline_table(timeline: Timeline) -> Table:
@@ -83,7 +73,7 @@ def timeline_command(
     """The dates that matter and what happened on each, every sentence cited to its article."""
     from dateline.timeline import articles_for, build_timeline  # noqa: PLC0415
 
-    first, last = _day(since, "--since"), _day(until, "--until")
+    first, last = parse_day(since, "--since"), parse_day(until, "--until")
     try:
         if fmt not in FORMATS:
             raise UsageError("E201", name=fmt, choices=", ".join(FORMATS))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +22,15 @@ from rich.progress import (
 from rich.table import Table
 
 from dateline import _cli_render as render
-from dateline._cli_common import DbOption, JsonOption, LimitOption, fail, print_json
+from dateline._cli_common import (
+    DbOption,
+    JsonOption,
+    LimitOption,
+    clip,
+    fail,
+    parse_day,
+    print_json,
+)
 from dateline._cli_eval import eval_app
 from dateline._cli_stories import EmbedderOption, add_story_commands, build_stories
 from dateline._cli_timeline import new_command, timeline_command
@@ -245,20 +252,6 @@ def ingest_command(
         raise typer.Exit(code=1)
 
 
-def _parse_day(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=option) from exc
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 @app.command("articles")
 def articles_command(
     db: DbOption = None,
@@ -276,8 +269,8 @@ def articles_command(
             rows = list(
                 store.articles(
                     include_duplicates=duplicates,
-                    since=_parse_day(since, "--since"),
-                    until=_parse_day(until, "--until"),
+                    since=parse_day(since, "--since"),
+                    until=parse_day(until, "--until"),
                     limit=limit,
                 )
             )
@@ -298,7 +291,7 @@ def articles_command(
             if a.dateline.agency:
                 dl = f"{dl} ({a.dateline.agency})"
             opening = a.text[a.dateline.end :].lstrip()
-        lines.append((a, _clip(dl, 16), a.title or opening))
+        lines.append((a, clip(dl, 16), a.title or opening))
     # Clip to what fits so a narrow terminal still gets one line per article: the fixed
     # columns are the id (16), the date (10), the dateline, borders (3 per column + 1).
     any_datelines = any(dl for _, dl, _ in lines)
@@ -316,7 +309,7 @@ def articles_command(
         cells = [a.id, a.published.isoformat() if a.published else "-"]
         if any_datelines:
             cells.append(escape(dl))
-        cells.append(escape(_clip(heading, room)))
+        cells.append(escape(clip(heading, room)))
         if any_duplicates:
             cells.append(a.duplicate_of or "")
         table.add_row(*cells)
@@ -441,8 +434,8 @@ def quotes_command(
                 store.find_quotes(
                     speaker=speaker,
                     entity=entity,
-                    since=_parse_day(since, "--since"),
-                    until=_parse_day(until, "--until"),
+                    since=parse_day(since, "--since"),
+                    until=parse_day(until, "--until"),
                     limit=limit,
                 )
             )
@@ -484,8 +477,8 @@ def figures_command(
                 store.find_figures(
                     entity=entity,
                     subject=subject,
-                    since=_parse_day(since, "--since"),
-                    until=_parse_day(until, "--until"),
+                    since=parse_day(since, "--since"),
+                    until=parse_day(until, "--until"),
                     limit=limit,
                 )
             )

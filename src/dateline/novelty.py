@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from dateline._text import FUNCTION_WORDS
 from dateline.ledger import figure_key
 from dateline.models import Figure, Quote, Sentence
 from dateline.store import Store
@@ -21,11 +22,6 @@ from dateline.store import Store
 __all__ = ["WhatsNew", "whats_new"]
 
 _WORD = re.compile(r"[^\W\d_]{2,}|\d[\d,.]*")
-_STOP = frozenset(
-    """the a an and or of to in on at for by with from as is was were be been are has have had
-    that this it its he she they their his her said says will would could after before over
-    into about than not but which who also more""".split()
-)
 # A sentence sharing more than this (cosine of content-word counts) with an earlier one
 # repeats it; wire rewrites of one fact typically score 0.6-0.9, new facts under 0.4.
 _SEEN = 0.5
@@ -44,7 +40,7 @@ class WhatsNew:
 
 
 def _bag(text: str) -> Counter[str]:
-    return Counter(w for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP)
+    return Counter(w for w in (m.lower() for m in _WORD.findall(text)) if w not in FUNCTION_WORDS)
 
 
 def _cos(a: Counter[str], b: Counter[str]) -> float:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateline._text import FUNCTION_WORDS
 from dateline.errors import UsageError
 from dateline.models import Annotations, Article, Timeline, TimelineEntry, TimelineSentence
 from dateline.store import Store
@@ -46,11 +47,6 @@ def _LATER(published: date) -> str:  # noqa: N802 - read like a constant in the 
 # Maximal marginal relevance: how much a candidate's similarity to already chosen sentences
 # costs it.
 _REDUNDANCY = 0.7
-_STOP = frozenset(
-    """the a an and or of to in on at for by with from as is was were be been are has have had
-    that this it its he she they their his her said says will would could after before over
-    into about than not but which who also more""".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +200,7 @@ def _vector(words: Counter[str], df: tuple[int, Counter[str]]) -> dict[str, floa
     weights = {
         w: (1 + math.log(c)) * math.log((1 + n) / (1 + counts[w]))
         for w, c in words.items()
-        if w not in _STOP
+        if w not in FUNCTION_WORDS
     }
     norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
     return {w: v / norm for w, v in weights.items()}

@@ -18,7 +18,7 @@ from dateline.errors import UsageError
 from dateline.models import Story
 from dateline.store import Store
 from dateline.store._stories import MemberRow
-from dateline.stories._cluster import Group, new_id
+from dateline.stories._cluster import _STORY_CAP, Group, new_id
 from dateline.stories._query import get_story
 from dateline.stories._run import load_features
 from dateline.stories._state import group_from_row, row_from_group
@@ -41,18 +41,21 @@ def _rebuilt(store: Store, base: Group, article_ids: Sequence[str], model: str) 
         vector_sum=np.zeros_like(base.vector_sum),
         thread_id=base.thread_id,
     )
-    originals = [i for i in article_ids if store.get(i).duplicate_of is None]
-    for features in load_features(store, originals, model):
-        group.add(features, cap=200)
-    for article_id in article_ids:
-        group.note_date(store.get(article_id).published if article_id not in originals else None)
+    articles = {i: store.get(i) for i in article_ids}
+    originals = [i for i in article_ids if articles[i].duplicate_of is None]
+    features = load_features(store, originals, model)
+    for item in features:
+        group.add(item, cap=_STORY_CAP)
+    for article in articles.values():
+        if article.duplicate_of is not None:
+            group.note_date(article.published)
     group.size = len(article_ids)
     best = (-2.0, "", "")
     centroid = group.centroid()
-    for features in load_features(store, originals, model):
-        similarity = float(features.vector @ centroid)
-        if features.title and similarity > best[0]:
-            best = (similarity, features.id, features.title)
+    for item in features:
+        similarity = float(item.vector @ centroid)
+        if item.title and similarity > best[0]:
+            best = (similarity, item.id, item.title)
     group.title = best if best[1] else base.title
     return group
 
