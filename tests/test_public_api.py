@@ -21,6 +21,7 @@ PUBLIC_MODULES = [
     "dateline.evaluate.figures",
     "dateline.evaluate.quotes",
     "dateline.evaluate.timex",
+    "dateline.evaluate.tls",
     "dateline.cli",
     "dateline.dedup",
     "dateline.embed",

@@ -30,6 +30,7 @@ _DEFAULTS = {
     "quotes": _EVAL_ROOT / "polnear",
     "figures": _EVAL_ROOT / "gva_shooting_articles",
     "clusters": _EVAL_ROOT / "gva_violent_corpus",
+    "tls": _EVAL_ROOT / "timeline17",
 }
 
 
@@ -210,3 +211,77 @@ def eval_clusters(
         return run
 
     _run("clusters", load, data, split=None, as_json=as_json, output=output, output_is_file=True)
+
+
+@eval_app.command("tls")
+def eval_tls(
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write every system timeline (<topic>/<reference>.txt), the trivial baseline's"
+            " (<topic>/<reference>.baseline.txt) and scores.json here, in tilse's text format.",
+            show_default=False,
+        ),
+    ] = None,
+    topic: Annotated[
+        list[str] | None,
+        typer.Option(help="Only this topic folder (repeatable).", show_default=False),
+    ] = None,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            help="Keep the evaluation store in this file [default: a temporary file].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Timeline summarization on Timeline17: AR-1, AR-2 (tilse's many-to-one alignment ROUGE)
+    and date F1 per reference timeline and averaged, beside the days-with-most-articles
+    baseline."""
+    folder = data if data is not None else _DEFAULTS["tls"]
+    if not folder.exists():
+        _err.print(f"[red]error[/red] E204: {message('E204', path=folder)}", soft_wrap=True)
+        raise typer.Exit(code=2)
+    if output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+    from dateline.evaluate.tls import evaluate_tls  # noqa: PLC0415  (imports spaCy)
+
+    try:
+        scores = evaluate_tls(folder, output=output, db=db, topics=topic or None)
+    except DatelineError as exc:
+        _err.print(f"[red]error[/red] {exc}", soft_wrap=True, highlight=False)
+        raise typer.Exit(code=2) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(scores.to_dict(), indent=2) + "\n")
+        return
+    table = Table(title="dateline eval tls: F1 per reference timeline", caption=str(folder))
+    for name in ("topic", "in range", "dates", "k", "AR-1", "AR-2", "date F1"):
+        table.add_column(name, justify="left" if name == "topic" else "right")
+    several = len({t.topic for t in scores.per_timeline}) < len(scores.per_timeline)
+    for t in scores.per_timeline:
+        label = f"{t.topic}/{t.reference}" if several else t.topic
+        table.add_row(
+            label, str(t.articles), str(t.dates), str(t.per_date),
+            f"{t.ar1.f1:.3f}", f"{t.ar2.f1:.3f}", f"{t.date.f1:.3f}",
+        )  # fmt: skip
+    table.add_section()
+    table.add_row(
+        f"mean of {scores.timelines}", "", "", "",
+        f"{scores.ar1.f1:.3f}", f"{scores.ar2.f1:.3f}", f"{scores.date.f1:.3f}", style="bold",
+    )  # fmt: skip
+    table.add_row(
+        "baseline", "", "", "", f"{scores.baseline_ar1.f1:.3f}", f"{scores.baseline_ar2.f1:.3f}",
+        f"{scores.baseline_date.f1:.3f}",
+    )  # fmt: skip
+    _out.print(table)
+    _out.print(
+        "in range: articles within the reference's dates; k: sentences per date; baseline: the"
+        " days with most articles, each with its articles' first sentences."
+    )
+    _out.print(
+        f"{scores.articles} articles; ingest + annotate {scores.ingest_seconds:.0f} s, timelines"
+        " and scoring"
+        f" {scores.timeline_seconds:.1f} s"
+    )

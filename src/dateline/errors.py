@@ -71,6 +71,9 @@ MESSAGES: dict[str, str] = {
     " WikiRef220) or <topic>_<source>/articles.jsonl folders (Timeline17)",
     "E213": "{dataset} has no gold {level} clusters; use the other --level",
     "E214": "say which articles: exactly one of --story, --thread, --entity, --query or --all",
+    "E215": "no timeline-summarization dataset at {path}: expected topic folders with"
+    " articles.jsonl and timelines/*.txt (Timeline17 in the news-tls layout)",
+    "E216": "no topic folder named {names} under {path}",
 }
 
 

@@ -6,10 +6,16 @@ time inherited from the sentences before it). A day's **support** is how many ar
 event to it — 1 for an own, day-precise reference (1.5 when the article was published more
 than a day later: a day still talked about later mattered), 0.5 for an inherited one, 0.5 for
 being the article's publication day — counted once per article. The ``dates`` days with the
-most support are kept (ties: earlier first). For each, the candidate sentences are those dated
-to it; they are ranked by their TF-IDF cosine with the centroid of all of that day's candidates
-(what most reports of the day say), with a bonus for an own date and for an early position in
-the article, and picked greedily with a redundancy penalty (maximal marginal relevance).
+most support are kept (ties: earlier first).
+
+For each day, the candidate sentences are the complete sentences (8 to 45 words, ending like a
+sentence: no captions, bylines or list headings) dated to it. They are ranked by TF-IDF cosine
+(stemmed content words) with the day's centroid: all candidates plus, weighted double, the
+opening sentences of the articles published that day and the next — what the day's own coverage
+led with, which is what a timeline editor summarizes — with a small bonus for an article's first
+sentence and for a sentence that names the day itself, and picked greedily with a redundancy
+penalty (maximal marginal relevance). Each of these choices was measured on the Timeline17 dev
+timelines (``dateline eval tls``; docs/notes/timelines.md has the table).
 
 The article set is given by the caller: :func:`articles_for` resolves a story, a thread, an
 entity, a text query or the whole store to article ids.
@@ -24,7 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dateline._text import FUNCTION_WORDS
+from dateline._stem import porter_stem
+from dateline._text import FUNCTION_WORDS, smart_stop_words
 from dateline.errors import UsageError
 from dateline.models import Annotations, Article, Timeline, TimelineEntry, TimelineSentence
 from dateline.store import Store
@@ -33,8 +40,23 @@ __all__ = ["articles_for", "build_timeline"]
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # Sentences shorter than this are headlines, datelines or fragments; longer ones are run-ons
-# (often several sentences the splitter missed in PTB-tokenized text).
-_MIN_WORDS, _MAX_WORDS = 6, 60
+# (often several sentences the splitter missed in PTB-tokenized text). Timeline17 dev AR-1
+# for each choice here: docs/notes/timelines.md.
+_MIN_WORDS, _MAX_WORDS = 8, 45
+# A line that ends without sentence punctuation or with a colon is a caption, a heading or a
+# list item ("Deepwater Horizon rig explodes, killing 11 people 28 April:"); "By <Name>" opens
+# a byline.
+_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")")
+_BYLINE = re.compile(r"^\s*By [A-Z]")
+# The day's centroid adds the first sentences of the articles published that day and the next,
+# weighted double (reference timelines paraphrase the day's main report).
+_LEAD_SENTENCES, _LEAD_WEIGHT = 5, 2.0
+# A small bonus for an article's first sentence (the reporter's own summary) and for a sentence
+# that names the day itself: on the seeds they make the 2018-10-25 entry the order sending troops
+# to the border and the 2025-05-16 entry the request for 20,000 Guard troops, as a reader
+# expects. On Timeline17, whose articles run the headline into the first sentence, they cost
+# AR-1 0.006 (docs/notes/timelines.md).
+_POSITION_BONUS, _OWN_BONUS = 0.05, 0.03
 _OWN_SUPPORT, _INHERITED_SUPPORT, _PUBLISHED_SUPPORT = 1.0, 0.5, 0.5
 # Date F1 on the ten Timeline17 dev timelines: 0.644 without, 0.662 with 0.5, 0.655 with 1.0.
 _LATER_BONUS = 0.5
@@ -54,8 +76,8 @@ class _Candidate:
     article: Article
     start: int
     end: int
-    own: bool
     position: int
+    own: bool
     words: Counter[str]
 
 
@@ -123,6 +145,7 @@ def build_timeline(
         until = published[-1]
     support: dict[str, float] = defaultdict(float)
     candidates: dict[str, list[_Candidate]] = defaultdict(list)
+    leads: dict[str, list[str]] = defaultdict(list)  # day -> opening sentences, words later
     loaded: dict[str, tuple[Article, Annotations]] = {}
     for article in articles:
         article_id = article.id
@@ -131,6 +154,11 @@ def build_timeline(
         weights: dict[str, float] = {}
         if article.published is not None:
             weights[article.published.isoformat()] = _PUBLISHED_SUPPORT
+            opening = [
+                article.text[s.start : s.end] for s in annotations.sentences[:_LEAD_SENTENCES]
+            ]
+            leads[article.published.isoformat()].extend(opening)
+            leads[(article.published - timedelta(days=1)).isoformat()].extend(opening)
         for position, sentence in enumerate(annotations.sentences):
             day = _day(sentence.date, sentence.granularity)
             if day is None or not _within(day, since, until):
@@ -145,10 +173,11 @@ def build_timeline(
                 weight += _LATER_BONUS
             weights[day] = max(weights.get(day, 0.0), weight)
             text = article.text[sentence.start : sentence.end]
-            words = Counter(w.lower() for w in _WORD.findall(text))
-            if _MIN_WORDS <= sum(words.values()) <= _MAX_WORDS:
+            if _is_candidate(text):
                 candidates[day].append(
-                    _Candidate(article, sentence.start, sentence.end, own, position, words)
+                    _Candidate(
+                        article, sentence.start, sentence.end, position, own, _content_words(text)
+                    )
                 )
         for day, weight in weights.items():
             if _within(day, since, until):
@@ -159,7 +188,8 @@ def build_timeline(
     document_frequency = _document_frequency(c.words for cs in candidates.values() for c in cs)
     entries = []
     for day in sorted(ranked):
-        chosen = _select(candidates[day], per_date, document_frequency)
+        day_leads = [_content_words(text) for text in leads.get(day, [])]
+        chosen = _select(candidates[day], day_leads, per_date, document_frequency)
         entries.append(
             TimelineEntry(
                 date=day,
@@ -212,16 +242,40 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
-def _select(candidates: list[_Candidate], k: int, df: tuple[int, Counter[str]]) -> list[_Candidate]:
+def _content_words(text: str) -> Counter[str]:
+    stop = smart_stop_words()
+    words = [w for w in _WORD.findall(text.lower()) if w not in stop]
+    return Counter([porter_stem(w) if len(w) > 3 else w for w in words])
+
+
+def _is_candidate(text: str) -> bool:
+    words = len(_WORD.findall(text))
+    stripped = text.rstrip()
+    return (
+        _MIN_WORDS <= words <= _MAX_WORDS
+        and stripped.endswith(_ENDS)
+        and _BYLINE.match(stripped) is None
+    )
+
+
+def _select(
+    candidates: list[_Candidate],
+    leads: list[Counter[str]],
+    k: int,
+    df: tuple[int, Counter[str]],
+) -> list[_Candidate]:
     vectors = [_vector(c.words, df) for c in candidates]
     centroid: dict[str, float] = defaultdict(float)
     for vector in vectors:
         for w, v in vector.items():
             centroid[w] += v
+    for bag in leads:
+        for w, v in _vector(bag, df).items():
+            centroid[w] += _LEAD_WEIGHT * v
     norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
     centroid = {w: v / norm for w, v in centroid.items()}
     relevance = [
-        _cos(v, centroid) + 0.1 * c.own + 0.1 / (1 + c.position)
+        _cos(v, centroid) + _POSITION_BONUS * (c.position == 0) + _OWN_BONUS * c.own
         for c, v in zip(candidates, vectors, strict=True)
     ]
     chosen: list[int] = []
