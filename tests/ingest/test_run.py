@@ -233,3 +233,34 @@ def test_ingest_annotates_and_reingest_fills_missing_annotations(tmp_path: Path)
         assert ann.sentences and ann.sentences[0].start == 0
         [trump] = store.find_entities(name="Trump", label="PERSON")
         assert trump.name == "Donald Trump" and trump.articles == 2
+
+
+@pytest.mark.slow
+def test_reingest_does_not_annotate_what_is_stored_with_current_annotations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.annotate import ANNOTATOR_VERSION, Annotator  # noqa: PLC0415
+
+    seen: list[str] = []
+    original = Annotator.annotate_many
+
+    def counting(self: Annotator, pairs):  # type: ignore[no-untyped-def]
+        items = list(pairs)
+        seen.extend(text[:30] for text, _ in items)
+        return original(self, items)
+
+    monkeypatch.setattr(Annotator, "annotate_many", counting)
+    db = tmp_path / "db.sqlite"
+    with Store.open(db) as store:
+        ingest([SEEDS], store, workers=1)
+        assert len(seen) == 2
+        before = {a.id: store.annotations(a.id) for a in store.articles()}
+        again = ingest([SEEDS], store, workers=1)
+        assert again.unchanged == 2 and len(seen) == 2  # nothing annotated the second time
+        assert {a.id: store.annotations(a.id) for a in store.articles()} == before
+    with sqlite3.connect(db) as raw:  # as if stored by an older annotator version
+        raw.execute("UPDATE articles SET annotated = ?", (ANNOTATOR_VERSION - 1,))
+    with Store.open(db) as store:
+        ingest([SEEDS], store, workers=1)
+        assert len(seen) == 4
+        assert store.needs_annotation(version=ANNOTATOR_VERSION) == []

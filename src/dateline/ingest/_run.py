@@ -10,9 +10,11 @@ as serial.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from dateline._parallel import ordered_map
@@ -156,7 +158,10 @@ def ingest(
         _chunks(items),
         workers=workers,
         initializer=partial(
-            _init_worker, annotate, tuple(annotators) if annotators is not None else None
+            _init_worker,
+            annotate,
+            tuple(annotators) if annotators is not None else None,
+            store.path,
         ),
     )
     for chunk in results:
@@ -175,15 +180,40 @@ def ingest(
 
 
 class _Worker:
-    """Per-process state: the MinHasher and, when annotating, the loaded spaCy pipeline."""
+    """Per-process state: the MinHasher and, when annotating, the loaded spaCy pipeline and a
+    read-only view of the store, so articles it already holds with current annotations are not
+    annotated again (re-running an ingest then costs reading and normalizing, not NLP)."""
 
-    def __init__(self, annotate: bool, annotators: tuple[str, ...] | None) -> None:
+    def __init__(
+        self, annotate: bool, annotators: tuple[str, ...] | None, db: str | None = None
+    ) -> None:
         self.hasher = MinHasher()
         self.annotator = None
+        self.known: sqlite3.Connection | None = None
+        self.version = 0
         if annotate:
-            from dateline.annotate import Annotator  # noqa: PLC0415  (spaCy only when needed)
+            from dateline.annotate import (  # noqa: PLC0415  (spaCy only when needed)
+                ANNOTATOR_VERSION,
+                Annotator,
+            )
 
             self.annotator = Annotator(annotators)
+            self.version = ANNOTATOR_VERSION
+            # Only the default annotators' version is recorded per article; a custom set is
+            # always run.
+            if annotators is None and db is not None and db != ":memory:":
+                self.known = _read_only(db)
+
+    def _annotated(self, article_id: str) -> bool:
+        if self.known is None:
+            return False
+        try:
+            row = self.known.execute(
+                "SELECT annotated FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        except sqlite3.Error:
+            return False
+        return row is not None and row[0] is not None and row[0] >= self.version
 
     def process(self, items: list[RawDocument | IngestProblem]) -> list[_Normalized]:
         out: list[_Normalized | None] = []
@@ -199,22 +229,31 @@ class _Worker:
                 continue
             articles.append((len(out), article))
             out.append(None)  # filled in below, once the chunk is annotated
-        if self.annotator is not None:
-            pairs = ((a.text, a.published) for _, a in articles)
-            annotated: Iterable[Annotations | None] = self.annotator.annotate_many(pairs)
-        else:
-            annotated = [None] * len(articles)
-        for (at, article), ann in zip(articles, annotated, strict=True):
-            out[at] = (article, self.hasher.signature(article.text), ann)
+        todo = [(at, a) for at, a in articles if not self._annotated(a.id)]
+        found: dict[int, Annotations] = {}
+        if self.annotator is not None and todo:
+            pairs = ((a.text, a.published) for _, a in todo)
+            annotated = self.annotator.annotate_many(pairs)
+            found = {at: ann for (at, _), ann in zip(todo, annotated, strict=True)}
+        for at, article in articles:
+            out[at] = (article, self.hasher.signature(article.text), found.get(at))
         return [item for item in out if item is not None]
 
 
 _WORKER: _Worker | None = None
 
 
-def _init_worker(annotate: bool, annotators: tuple[str, ...] | None) -> None:
+def _init_worker(annotate: bool, annotators: tuple[str, ...] | None, db: str | None) -> None:
     global _WORKER  # noqa: PLW0603  (one pipeline per process, loaded once)
-    _WORKER = _Worker(annotate, annotators)
+    _WORKER = _Worker(annotate, annotators, db)
+
+
+def _read_only(db: str) -> sqlite3.Connection | None:
+    try:
+        uri = Path(db).resolve().as_uri() + "?mode=ro"
+        return sqlite3.connect(uri, uri=True, timeout=30.0, check_same_thread=False)
+    except (sqlite3.Error, ValueError, OSError):
+        return None
 
 
 def _process_chunk(items: list[RawDocument | IngestProblem]) -> list[_Normalized]:
