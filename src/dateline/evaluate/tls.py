@@ -189,32 +189,29 @@ def alignment_rouge(predicted: Dated, reference: Dated) -> dict[int, PRF]:
     def cost(p: date, r: date) -> float:
         return (1 - 1 / (abs(p.toordinal() - r.toordinal()) + 1)) * (1 - content[p, r])
 
+    # Precision aligns every system date to a reference date, recall every reference date to a
+    # system date; a side with no dates at all leaves the other unmatched (zero hits).
+    by_system: list[tuple[date | None, date | None]] = [
+        (p, ref_days[_argmin([cost(p, r) for r in ref_days])] if ref_days else None)
+        for p in pred_days
+    ]
+    by_reference: list[tuple[date | None, date | None]] = [
+        (pred_days[_argmin([cost(p, r) for p in pred_days])] if pred_days else None, r)
+        for r in ref_days
+    ]
     hits = {n: [0.0, 0.0] for n in (1, 2)}  # precision numerator, recall numerator
     totals = {n: [0, 0] for n in (1, 2)}  # precision denominator, recall denominator
-    for p in pred_days:
-        best = _argmin([cost(p, r) for r in ref_days]) if ref_days else None
-        for n in (1, 2):
-            if best is None:
-                found = _rouge.counts(pred_tokens[p], {"0": []}, n)
-                weight = 1.0
-            else:
-                r = ref_days[best]
-                found = _rouge.counts(pred_tokens[p], {"0": ref_tokens[r]}, n)
-                weight = 1 / (abs(p.toordinal() - r.toordinal()) + 1)
-            hits[n][0] += weight * found.hits
-            totals[n][0] += found.peer
-    for r in ref_days:
-        best = _argmin([cost(p, r) for p in pred_days]) if pred_days else None
-        for n in (1, 2):
-            if best is None:
-                found = _rouge.counts([], {"0": ref_tokens[r]}, n)
-                weight = 1.0
-            else:
-                p = pred_days[best]
-                found = _rouge.counts(pred_tokens[p], {"0": ref_tokens[r]}, n)
-                weight = 1 / (abs(p.toordinal() - r.toordinal()) + 1)
-            hits[n][1] += weight * found.hits
-            totals[n][1] += found.model
+    for side, pairs in enumerate((by_system, by_reference)):
+        for system_day, reference_day in pairs:
+            system = pred_tokens[system_day] if system_day is not None else []
+            model = ref_tokens[reference_day] if reference_day is not None else []
+            weight = 1.0
+            if system_day is not None and reference_day is not None:
+                weight = 1 / (abs(system_day.toordinal() - reference_day.toordinal()) + 1)
+            for n in (1, 2):
+                found = _rouge.counts(system, {"0": model}, n)
+                hits[n][side] += weight * found.hits
+                totals[n][side] += found.peer if side == 0 else found.model
     out = {}
     for n in (1, 2):
         precision = hits[n][0] / totals[n][0] if totals[n][0] else 0.0
