@@ -164,15 +164,20 @@ def ingest(
             store.path,
         ),
     )
-    for chunk in results:
-        for result in chunk:
-            if isinstance(result, IngestProblem):
-                note(result)
-                continue
-            tally.read += 1
-            batch.append(result)
-            if len(batch) >= batch_size:
-                _flush(store, batch, tally)
+    try:
+        for chunk in results:
+            for result in chunk:
+                if isinstance(result, IngestProblem):
+                    note(result)
+                    continue
+                tally.read += 1
+                batch.append(result)
+                if len(batch) >= batch_size:
+                    _flush(store, batch, tally)
+    finally:
+        # A worker running in this process (workers=1) holds a read-only connection; left
+        # open, it would keep SQLite from checkpointing the WAL when the store closes.
+        _close_worker()
     _flush(store, batch, tally)
     if annotate and tally.read:
         store.rebuild_entities()
@@ -246,6 +251,12 @@ _WORKER: _Worker | None = None
 def _init_worker(annotate: bool, annotators: tuple[str, ...] | None, db: str | None) -> None:
     global _WORKER  # noqa: PLW0603  (one pipeline per process, loaded once)
     _WORKER = _Worker(annotate, annotators, db)
+
+
+def _close_worker() -> None:
+    if _WORKER is not None and _WORKER.known is not None:
+        _WORKER.known.close()
+        _WORKER.known = None
 
 
 def _read_only(db: str) -> sqlite3.Connection | None:
