@@ -191,3 +191,26 @@ def test_gate_timeline17_dev_slice(tmp_path: Path) -> None:
     assert scores.ar1.f1 >= 0.15
     assert scores.ar2.f1 >= 0.03
     assert scores.date.f1 >= 0.75
+
+
+@pytest.mark.slow
+def test_a_reused_store_maps_only_this_runs_records(tmp_path: Path) -> None:
+    """With --db, a second run on other topics must not read the first run's record numbers."""
+    data = tmp_path / "data"
+    for name, path, day in zip(
+        ("a_first", "b_second"),
+        sorted(SEEDS.glob("*.txt")),
+        ("2018-10-26", "2025-05-16"),
+        strict=True,
+    ):
+        (data / name / "timelines").mkdir(parents=True)
+        record = {"id": "1", "time": day, "text": path.read_text(encoding="utf-8")}
+        (data / name / "articles.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+        (data / name / "timelines" / "ref.txt").write_text(
+            f"{day}\nSomething happened .\n" + "-" * 32 + "\n", encoding="utf-8"
+        )
+    db = tmp_path / "tls.db"
+    only_b = evaluate_tls(data, db=db, topics=["b_second"])
+    assert [t.articles for t in only_b.per_timeline] == [1]
+    both = evaluate_tls(data, db=db)
+    assert [(t.topic, t.articles) for t in both.per_timeline] == [("a_first", 1), ("b_second", 1)]

@@ -180,9 +180,12 @@ def _read(data: Path) -> tuple[str, list[_Doc]]:
 # --- the run ----------------------------------------------------------------------------------
 
 
-def _assignments(store: Store, keys: dict[int, str]) -> dict[str, tuple[str, str, str]]:
-    """document key -> (article id, story id, thread id), through the temp JSONL's lines."""
-    rows = store.provenance_records()
+def _assignments(
+    store: Store, keys: dict[int, str], source: Path
+) -> dict[str, tuple[str, str, str]]:
+    """document key -> (article id, story id, thread id), through the lines of this run's temp
+    JSONL (a re-used store also holds earlier runs' record numbers)."""
+    rows = store.provenance_records(str(source))
     where = {a: (s, t) for a, s, t in store.assignments()}
     out = {}
     for article_id, record in rows:
@@ -249,7 +252,7 @@ def evaluate_clusters(
         with Store.open(path) as store:
             ingest([source], store, workers=workers)
             rebuild_stories(store, embedder=name)
-            found = _assignments(store, keys)
+            found = _assignments(store, keys, source)
         predicted = _level(found, level)
         stability = None
         if batches > 1:
@@ -261,7 +264,7 @@ def evaluate_clusters(
                 for until in _batch_ends(store, batches):
                     update_stories(store, embedder=name, until=until)
                 update_stories(store, embedder=name)
-                batched = _level(_assignments(store, keys), level)
+                batched = _level(_assignments(store, keys, source), level)
             rand, pair_f1 = pair_agreement(predicted, batched)
             stability = Stability(
                 batches=batches,

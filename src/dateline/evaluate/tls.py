@@ -276,7 +276,7 @@ def evaluate_tls(
 
     :param output: write each system timeline (``<topic>/<reference>.txt``) and the baseline's
         (``<topic>/<reference>.baseline.txt``) in tilse's format, plus ``scores.json``.
-    :param db: keep the evaluation store here (re-used: stored articles are not ingested again).
+    :param db: keep the evaluation store here (re-used: stored articles are not annotated again).
     :param topics: only these folders (dev slices for CI gates).
     """
     from dateline.ingest import ingest  # noqa: PLC0415 - imports spaCy
@@ -315,7 +315,8 @@ def evaluate_tls(
             ingest([source], store, workers=workers)
             ingested = time.perf_counter()
             members: dict[str, list[tuple[str, date | None]]] = defaultdict(list)
-            for article_id, number in store.provenance_records():
+            # Only this run's file: a re-used store also holds earlier runs' record numbers.
+            for article_id, number in store.provenance_records(str(source)):
                 if number in records:
                     found = records[number]
                     original = store.get(article_id)

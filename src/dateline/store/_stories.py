@@ -292,9 +292,15 @@ class StoryTables:
         )
         return [(r[0], r[1], r[2]) for r in rows]
 
-    def provenance_records(self) -> list[tuple[str, int]]:
-        """(article id, record number) of every provenance row."""
-        rows = self._db.execute("SELECT article_id, record FROM provenance")
+    def provenance_records(self, path: str | None = None) -> list[tuple[str, int]]:
+        """(article id, record number) of every provenance row, or of those read from ``path``
+        (as ingest recorded it)."""
+        if path is None:
+            rows = self._db.execute("SELECT article_id, record FROM provenance")
+        else:
+            rows = self._db.execute(
+                "SELECT article_id, record FROM provenance WHERE path = ?", (path,)
+            )
         return [(r[0], r[1]) for r in rows]
 
     def record_decision(
