@@ -31,8 +31,8 @@ demo: $(VENV)/.installed
 	$(BIN)/dateline quotes --db $(DEMO_DB) --speaker "Steve Jobs" --limit 8
 	$(BIN)/dateline stories --db $(DEMO_DB) --limit 8
 	$(BIN)/dateline threads --db $(DEMO_DB) --limit 5
-	$(BIN)/dateline timeline --db $(DEMO_DB) --dates 8 --format markdown --thread \
-	  "$$($(BIN)/dateline threads --db $(DEMO_DB) --json --limit 1 | $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')"
+	$(BIN)/dateline timeline --db $(DEMO_DB) --dates 8 --format markdown --story \
+	  "$$($(BIN)/dateline stories --db $(DEMO_DB) --json --limit 1 | $(BIN)/python -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')"
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks
