@@ -250,7 +250,6 @@ def _approximate_rouge1(predicted: Sequence[str], reference: Sequence[str]) -> f
 @dataclass(frozen=True, slots=True)
 class _Record:
     folder: str
-    line: int
     published: date | None
 
 
@@ -306,7 +305,7 @@ def evaluate_tls(
                                 detail=exc,
                             ) from exc  # fmt: skip
                         published = _parse_day(r.get("time"))
-                        records[len(records) + 1] = _Record(folder.name, number, published)
+                        records[len(records) + 1] = _Record(folder.name, published)
                         written = {"id": f"{folder.name}/{r.get('id')}", "text": r.get("text"),
                                    "date": r.get("time")}  # fmt: skip
                         handle.write(json.dumps(written) + "\n")
