@@ -60,3 +60,29 @@ def test_any_text_gives_a_full_signature(text: str) -> None:
     sig = hasher.signature(text)
     assert sig.shape == (128,)
     assert hasher.similarity(sig, hasher.signature(text)) == 1.0
+
+
+LOGIN_WALL = (
+    "Just One More Thing...\n\nWe have sent you a verification email. Please check your email"
+    " and click on the link to activate your profile.\n\nIf you do not receive the verification"
+    " message within a few minutes of signing up, please check your Spam or Junk folder.\n\nClose"
+)
+
+
+def test_pages_that_are_only_a_login_wall_are_not_copies_of_each_other() -> None:
+    # Same body text word for word, different reports: the headline and story text decide.
+    a = hasher.article_signature("Atlanta News: 4 shot in northwest", LOGIN_WALL)
+    b = hasher.article_signature("Bartow gunman shot at a dozen people", LOGIN_WALL)
+    assert hasher.similarity(hasher.signature(LOGIN_WALL), hasher.signature(LOGIN_WALL)) == 1.0
+    assert hasher.similarity(a, b) < DUPLICATE_THRESHOLD
+
+
+def test_a_wire_copy_under_another_headline_with_site_chrome_is_still_a_copy() -> None:
+    a = hasher.article_signature("DHS asks for 20,000 Guard troops", TEXT)
+    b = hasher.article_signature(
+        "Pentagon weighs request for Guard troops in deportations",
+        "Please enable Javascript to watch this video\n\n"
+        + TEXT
+        + "\n\nCopyright 2025 The Associated Press. All rights reserved.",
+    )
+    assert hasher.similarity(a, b) >= DUPLICATE_THRESHOLD

@@ -172,8 +172,9 @@ def stories_update(
 def stories_rebuild(
     ctx: typer.Context, db: DbOption = None, embedder: EmbedderOption = None
 ) -> None:
-    """Forget all stories and threads and cluster every article again (e.g. with another
-    --embedder); recorded merges and splits are applied again."""
+    """Forget all stories and threads and cluster every article again, features recomputed
+    (e.g. with another --embedder, or after an upgrade); recorded merges and splits are applied
+    again."""
     from dateline.stories import rebuild_stories  # noqa: PLC0415
 
     try:

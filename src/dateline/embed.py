@@ -36,6 +36,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from dateline.errors import UsageError
+from dateline.normalize import without_chrome
 
 if TYPE_CHECKING:
     from dateline.models import Article
@@ -116,8 +117,9 @@ def _cached(name: str, threads: int | None) -> Embedder:
 
 
 def embedding_text(article: Article) -> str:
-    """What is embedded for an article: its headline and the start of its body."""
-    lead = article.text[:_LEAD_CHARS]
+    """What is embedded for an article: its headline and the start of its body (page chrome
+    such as login prompts skipped: on a scraped page it can fill the whole lead)."""
+    lead = without_chrome(article.text[: 4 * _LEAD_CHARS])[:_LEAD_CHARS]
     return f"{article.title}\n{lead}" if article.title else lead
 
 

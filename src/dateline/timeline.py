@@ -34,6 +34,7 @@ from dateline._stem import porter_stem
 from dateline._text import FUNCTION_WORDS, smart_stop_words
 from dateline.errors import UsageError
 from dateline.models import Annotations, Article, Timeline, TimelineEntry, TimelineSentence
+from dateline.normalize import chrome_spans
 from dateline.store import Store
 
 __all__ = ["articles_for", "build_timeline"]
@@ -152,14 +153,17 @@ def build_timeline(
         annotations = store.annotations(article_id)
         loaded[article_id] = (article, annotations)
         weights: dict[str, float] = {}
+        # Page chrome ("Sign up for free e-mail news alerts ...") is never what happened.
+        chrome = chrome_spans(article.text)
+        sentences = [
+            s for s in annotations.sentences if not any(a <= s.start < b for a, b in chrome)
+        ]
         if article.published is not None:
             weights[article.published.isoformat()] = _PUBLISHED_SUPPORT
-            opening = [
-                article.text[s.start : s.end] for s in annotations.sentences[:_LEAD_SENTENCES]
-            ]
+            opening = [article.text[s.start : s.end] for s in sentences[:_LEAD_SENTENCES]]
             leads[article.published.isoformat()].extend(opening)
             leads[(article.published - timedelta(days=1)).isoformat()].extend(opening)
-        for position, sentence in enumerate(annotations.sentences):
+        for position, sentence in enumerate(sentences):
             day = _day(sentence.date, sentence.granularity)
             if day is None or not _within(day, since, until):
                 continue

@@ -101,10 +101,11 @@ def test_unknown_layout_and_missing_gold_are_usage_errors(tmp_path: Path) -> Non
 @pytest.mark.slow
 @pytest.mark.shared
 def test_gate_gva_story_clusters() -> None:
-    # First 400 listings (396 distinct documents): B-cubed F1 0.916 measured, every document
-    # alone 0.837; three date-ordered batches agreed with one run on 99% of same-story pairs.
+    # First 400 listings (396 distinct documents): B-cubed F1 0.931 measured (0.916 before
+    # the page-chrome and named-day changes), every document alone 0.837; three date-ordered
+    # batches agreed with one run on all same-story pairs.
     scores = evaluate_clusters(EVAL / "gva_violent_corpus", limit=400, batches=3)
-    assert scores.f1 >= 0.89, scores
+    assert scores.f1 >= 0.91, scores
     assert scores.f1 > scores.singletons_f1 + 0.05
     assert scores.stability is not None and scores.stability.pair_f1 >= 0.97
 
@@ -112,14 +113,14 @@ def test_gate_gva_story_clusters() -> None:
 @pytest.mark.slow
 @pytest.mark.shared
 def test_gate_ecbplus_story_clusters() -> None:
-    # First 150 documents (13 subtopics): B-cubed F1 0.823 measured (all 462: 0.887).
+    # First 150 documents (13 subtopics): B-cubed F1 0.841 measured (all 462: 0.893).
     scores = evaluate_clusters(EVAL / "ecbplus", limit=150)
-    assert scores.f1 >= 0.78, scores
+    assert scores.f1 >= 0.80, scores
 
 
 @pytest.mark.slow
 @pytest.mark.shared
 def test_gate_wikiref_threads() -> None:
-    # All 220 documents: B-cubed F1 0.934 measured (every document alone 0.136).
+    # All 220 documents: B-cubed F1 0.937 measured (every document alone 0.136).
     scores = evaluate_clusters(EVAL / "wikiref220", level="thread")
     assert scores.f1 >= 0.90, scores

@@ -42,9 +42,12 @@ def test_public_surface() -> None:
     assert sorted(normalize_module.__all__) == [
         "NORMALIZER_VERSION",
         "article_id",
+        "chrome_spans",
         "detokenize",
+        "is_chrome",
         "normalize",
         "parse_date",
+        "without_chrome",
     ]
     assert NORMALIZER_VERSION == 1
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -127,3 +128,52 @@ def test_released_stories_leave_the_candidate_matrix() -> None:
     expected = np.array([1.0, 1700.0, 0.0, 0.0]) / np.linalg.norm([1.0, 1700.0])
     assert np.allclose(index.matrix[row], expected)
     assert index.first[row] == date(2009, 1, 1).toordinal()
+
+
+SHOOTING = (
+    "Four teens were shot on the basketball court behind Word Tabernacle Church on Edwards"
+    " Street in Rocky Mount, police said"
+)
+CHARGED = (
+    "Rocky Mount police charged a man with attempted murder in the shooting of four teens on"
+    " the Edwards Street basketball court"
+)
+COURT = {"Rocky Mount": 1, "Edwards Street": 1, "Word Tabernacle Church": 1}
+
+
+def test_a_follow_up_naming_the_day_of_the_event_joins_its_story() -> None:
+    # Two months later the gap alone keeps the follow-up out; "the Jan. 27 shooting" brings
+    # it in.
+    outcomes = {}
+    for mentioned in (frozenset(), frozenset({date(2014, 1, 27)})):
+        c = clusterer()
+        first = c.add(feat("a1", SHOOTING, date(2014, 1, 27), COURT))
+        follow = replace(
+            feat("a2", CHARGED, date(2014, 3, 28), {"Rocky Mount": 1, "Edwards Street": 1}),
+            mentioned=mentioned,
+        )
+        outcomes[bool(mentioned)] = c.add(follow).story_id == first.story_id
+    assert outcomes == {False: False, True: True}
+
+
+def test_a_story_released_from_memory_is_found_again_by_a_named_day() -> None:
+    stored: dict[str, Group] = {}
+    by_day: dict[date, list[str]] = {}
+    c = Clusterer(
+        EMBED.dim,
+        None,
+        Vocabulary(docs=200),
+        load_story=stored.get,
+        find_stories=lambda days: sorted({s for d in days for s in by_day.get(d, [])}),
+    )
+    first = c.add(feat("a1", SHOOTING, date(2014, 1, 27), COURT))
+    story = c.stories[first.story_id]
+    stored[story.id] = story
+    by_day[date(2014, 1, 27)] = [story.id]
+    c.forget_story(story.id)  # as update_stories does once the story is out of the window
+    trial = replace(
+        feat("a2", CHARGED, date(2015, 6, 2), {"Rocky Mount": 1, "Edwards Street": 1}),
+        mentioned=frozenset({date(2014, 1, 27)}),
+    )
+    assert c.add(trial).story_id == first.story_id
+    assert c.stories[first.story_id].days == {date(2014, 1, 27), date(2015, 6, 2)}

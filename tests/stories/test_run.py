@@ -76,7 +76,11 @@ def test_update_assigns_everything_once(sample: Path) -> None:
         assert len(members) == biggest.size
         assert get_story(store, biggest.id[:6]).id == biggest.id
         assert biggest.title in {m.title for m in members}
-        assert biggest.first == min(m.published for m in members if m.published)
+        # A story spans its members' event dates: the day a lead sentence dates the news to
+        # ("Friday" in a Saturday report), else the publication day.
+        events = store.features([m.article_id for m in members])
+        assert biggest.first == min(date.fromisoformat(d) for d, _, _ in events.values() if d)
+        assert biggest.first <= min(m.published for m in members if m.published)
         assert story_of(store, members[0].article_id).id == biggest.id
         assert biggest.id in {s.id for s in thread_stories(store, biggest.thread_id)}
         assert get_thread(store, biggest.thread_id).id == biggest.thread_id
@@ -202,3 +206,21 @@ def test_seeds_are_different_stories_of_one_thread(tmp_path: Path) -> None:
         assert [s.id for s in related_stories(store, arts[1].id)] == [old.id]
         assert related_stories(store, arts[0].id) == []
         assert "National Guard" in {name for name, _ in get_thread(store, old.thread_id).entities}
+
+
+def test_stories_are_found_by_their_members_event_dates(sample: Path) -> None:
+    from dateline.stories._state import group_from_row  # noqa: PLC0415 - internal state
+
+    with Store.open(sample) as store:
+        update_stories(store, embedder=EMBEDDER)
+        story_id = max(list_stories(store), key=lambda s: s.size).id
+        members = [m.article_id for m in story_members(store, story_id)]
+        days = {d for d, _, _ in store.features(members).values() if d is not None}
+        assert days
+        row = store.story_row(story_id)
+        assert row is not None
+        assert {d.isoformat() for d in group_from_row(row).days} == days
+        for day in days:
+            assert story_id in store.stories_on_days([date.fromisoformat(day)])
+        assert store.stories_on_days([date(1900, 1, 1)]) == []
+        assert store.stories_on_days([]) == []

@@ -241,7 +241,11 @@ class _Worker:
             annotated = self.annotator.annotate_many(pairs)
             found = {at: ann for (at, _), ann in zip(todo, annotated, strict=True)}
         for at, article in articles:
-            out[at] = (article, self.hasher.signature(article.text), found.get(at))
+            out[at] = (
+                article,
+                self.hasher.article_signature(article.title, article.text),
+                found.get(at),
+            )
         return [item for item in out if item is not None]
 
 

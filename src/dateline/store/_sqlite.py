@@ -185,9 +185,9 @@ class Store(AnnotationTables, StoryTables):
         self._db.execute("BEGIN IMMEDIATE")
         try:
             self._db.execute("DELETE FROM lsh_bands")
-            rows = self._db.execute("SELECT id, text FROM articles").fetchall()
-            for article_id, text in rows:
-                signature = self._hasher.signature(text)
+            rows = self._db.execute("SELECT id, title, text FROM articles").fetchall()
+            for article_id, title, text in rows:
+                signature = self._hasher.article_signature(title, text)
                 self._db.execute(
                     "UPDATE articles SET signature = ? WHERE id = ?",
                     (self._hasher.to_bytes(signature), article_id),
@@ -246,7 +246,7 @@ class Store(AnnotationTables, StoryTables):
                     signature = (
                         signatures[i]
                         if signatures is not None
-                        else self._hasher.signature(article.text)
+                        else self._hasher.article_signature(article.title, article.text)
                     )
                     results.append(
                         self._insert(article, signature, seq=seq, now=now, normalizer=normalizer)

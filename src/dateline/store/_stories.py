@@ -229,6 +229,22 @@ class StoryTables:
         ).fetchone()
         return None if row is None else _story(row)
 
+    def stories_on_days(self, days: Iterable[date]) -> list[str]:
+        """Ids of the stories with a member whose event date is one of ``days`` (merged-away
+        stories excluded), in id order."""
+        wanted = sorted({d.isoformat() for d in days})
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        rows = self._db.execute(
+            "SELECT DISTINCT m.story_id FROM story_features f"
+            " JOIN story_members m ON m.article_id = f.article_id"
+            " JOIN stories s ON s.id = m.story_id"
+            f" WHERE f.event_date IN ({marks}) AND s.merged_into IS NULL ORDER BY m.story_id",
+            wanted,
+        )
+        return [r[0] for r in rows]
+
     def story_ids_like(self, prefix: str) -> list[str]:
         rows = self._db.execute(
             "SELECT id FROM stories WHERE id >= ? AND id < ? ORDER BY id LIMIT 3",
@@ -319,8 +335,9 @@ class StoryTables:
         return [(r[0], r[1], r[2], json.loads(r[3]), r[4]) for r in rows]
 
     def clear_stories(self) -> None:
-        """Forget every story, thread and the vocabulary (for a rebuild); decisions stay."""
-        for table in ("story_members", "stories", "threads", "vocabulary"):
+        """Forget every story, thread, the vocabulary and the articles' clustering features
+        (for a rebuild: they are recomputed, so a changed recipe takes effect); decisions stay."""
+        for table in ("story_members", "stories", "threads", "vocabulary", "story_features"):
             self._db.execute(f"DELETE FROM {table}")
         self._db.execute("DELETE FROM meta WHERE key IN ('vocabulary_docs', 'story_model')")
 

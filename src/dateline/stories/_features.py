@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -11,9 +12,16 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dateline.embed import Vectors
-from dateline.models import Annotations, Article
+from dateline.models import Annotations, Article, Sentence
+from dateline.normalize import chrome_spans, without_chrome
 
-__all__ = ["ENTITY_LABELS", "ArticleFeatures", "article_features", "terms_of"]
+__all__ = [
+    "ENTITY_LABELS",
+    "MENTION_LOOKBACK",
+    "ArticleFeatures",
+    "article_features",
+    "terms_of",
+]
 
 # Names that identify an event or a topic. NORP ("Americans", "Republicans") and dates or
 # numbers are too common across unrelated stories to be evidence.
@@ -27,6 +35,9 @@ _MAX_ENTITIES = 30
 _LEAD_SENTENCES = 4
 _EVENT_LOOKBACK = timedelta(days=31)
 _TITLE_CHARS = 110
+# How far back a mentioned day may lie: trials and sentencings name the day of a shooting
+# years later.
+MENTION_LOOKBACK = timedelta(days=3 * 366)
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*[^\W_]|[^\W\d_]")
 _STOP = frozenset(STOP_WORDS) | frozenset(
@@ -46,6 +57,8 @@ class ArticleFeatures:
         sentence within a month before publication, else the publication day.
     :param terms: content-word counts of the headline (counted twice) and lead.
     :param entities: counts of the article's names (canonical within the article).
+    :param mentioned: earlier days (within :data:`MENTION_LOOKBACK` before the event date)
+        that sentences of the article date themselves to.
     """
 
     id: str
@@ -56,6 +69,9 @@ class ArticleFeatures:
     terms: dict[str, int]
     entities: dict[str, int]
     duplicate_of: str | None = None
+    # Earlier days the article dates something to ("charged in the March 3 shooting"): a
+    # follow-up weeks later names the day of the event it follows up.
+    mentioned: frozenset[date] = frozenset()
 
 
 def terms_of(text: str) -> Counter[str]:
@@ -75,39 +91,56 @@ def terms_of(text: str) -> Counter[str]:
 def article_features(
     article: Article, annotations: Annotations, vector: Vectors
 ) -> ArticleFeatures:
-    terms = terms_of(article.text[:_BODY_CHARS])
+    # Page chrome (copyright lines naming the station, share bars, reporters' contact lines)
+    # would tie together unrelated reports from one site.
+    chrome = chrome_spans(article.text)
+    terms = terms_of(
+        without_chrome(article.text)[:_BODY_CHARS] if chrome else article.text[:_BODY_CHARS]
+    )
     if article.title:
         for word, count in terms_of(article.title).items():
             terms[word] += 2 * count
     entities: Counter[str] = Counter(
-        e.canonical for e in annotations.entities if e.label in ENTITY_LABELS and e.canonical
+        e.canonical
+        for e in annotations.entities
+        if e.label in ENTITY_LABELS and e.canonical and not _inside(chrome, e.start)
     )
+    sentences = [s for s in annotations.sentences if not _inside(chrome, s.start)]
+    event_date = _event_date(article.published, sentences)
     return ArticleFeatures(
         id=article.id,
-        title=article.title or _first_sentence(article, annotations),
+        title=article.title or _first_sentence(article, sentences),
         published=article.published,
-        event_date=_event_date(article.published, annotations),
+        event_date=event_date,
         vector=vector,
         terms=dict(terms.most_common(_MAX_TERMS)),
         entities=dict(entities.most_common(_MAX_ENTITIES)),
         duplicate_of=article.duplicate_of,
+        mentioned=_mentioned(event_date, sentences),
     )
 
 
-def _first_sentence(article: Article, annotations: Annotations) -> str:
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _first_sentence(article: Article, sentences: Sequence[Sentence]) -> str:
     """The lead sentence without its dateline, as a title for untitled articles."""
     start = article.dateline.end if article.dateline else 0
-    end = next((s.end for s in annotations.sentences if s.end > start), len(article.text))
+    first = next((s for s in sentences if s.end > start), None)
+    if first is not None:
+        start = max(start, first.start)
+    end = first.end if first is not None else len(article.text)
     text = " ".join(article.text[start:end].split()).lstrip("\u2014\u2013-: ")
     if not text:
         text = " ".join(article.text.split())
     return text if len(text) <= _TITLE_CHARS else text[: _TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _event_date(published: date | None, annotations: Annotations) -> date | None:
+def _event_date(published: date | None, sentences: Sequence[Sentence]) -> date | None:
     if published is None:
         return None
-    for sentence in annotations.sentences[:_LEAD_SENTENCES]:
+    for sentence in sentences[:_LEAD_SENTENCES]:
         if sentence.date_source != "own" or sentence.granularity != "day" or not sentence.date:
             continue
         try:
@@ -117,6 +150,22 @@ def _event_date(published: date | None, annotations: Annotations) -> date | None
         if published - _EVENT_LOOKBACK <= day <= published:
             return day
     return published
+
+
+def _mentioned(event_date: date | None, sentences: Sequence[Sentence]) -> frozenset[date]:
+    if event_date is None:
+        return frozenset()
+    days = set()
+    for sentence in sentences:
+        if sentence.date_source != "own" or sentence.granularity != "day" or not sentence.date:
+            continue
+        try:
+            day = date.fromisoformat(sentence.date[:10])
+        except ValueError:
+            continue
+        if event_date - MENTION_LOOKBACK <= day < event_date:
+            days.add(day)
+    return frozenset(days)
 
 
 def vector_from_blob(blob: bytes) -> Vectors:

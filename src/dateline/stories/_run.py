@@ -248,7 +248,19 @@ def _restore(store: Store, p: ClusterParams, earliest: date | None, *, dim: int)
             return store.story_row(group_id) is not None
         return bool(store.thread_rows([group_id]))
 
-    clusterer = Clusterer(dim, p, Vocabulary(docs, df), taken=taken, load_thread=load_thread)
+    def load_story(story_id: str) -> Group | None:
+        row = store.story_row(story_id)
+        return None if row is None else group_from_row(row)
+
+    clusterer = Clusterer(
+        dim,
+        p,
+        Vocabulary(docs, df),
+        taken=taken,
+        load_story=load_story,
+        load_thread=load_thread,
+        find_stories=store.stories_on_days,
+    )
     since = iso(earliest - timedelta(days=p.window_days)) if earliest else None
     for row in store.story_rows(active_since=since):
         clusterer.restore(story=group_from_row(row))

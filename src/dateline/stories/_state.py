@@ -25,6 +25,7 @@ def _encode(group: Group) -> bytes:
             "entities": dict(group.entities),
             "title": list(group.title),
             "stories": group.stories,
+            "days": sorted(d.isoformat() for d in group.days),
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -54,8 +55,17 @@ def group_from_row(row: GroupRow) -> Group:
         thread_id=row.thread_id or "",
         title=(float(title[0]), str(title[1]), str(title[2])),
         stories={str(k): int(v) for k, v in header["stories"].items()},
+        days=_days(header, row),
         dirty=False,
     )
+
+
+def _days(header: dict[str, object], row: GroupRow) -> set[date]:
+    stored = header.get("days")
+    if isinstance(stored, list):
+        return {date.fromisoformat(str(d)) for d in stored}
+    # Stored before member days were kept: the span's ends stand in for them.
+    return {date.fromisoformat(d) for d in (row.first_date, row.last_date) if d}
 
 
 def row_from_group(group: Group, *, story: bool, merged_into: str | None = None) -> GroupRow:
