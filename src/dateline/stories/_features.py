@@ -137,17 +137,22 @@ def _first_sentence(article: Article, sentences: Sequence[Sentence]) -> str:
     return text if len(text) <= _TITLE_CHARS else text[: _TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _own_day(sentence: Sentence) -> date | None:
+    """The day a sentence dates itself to (its own time expression, day granularity)."""
+    if sentence.date_source != "own" or sentence.granularity != "day" or not sentence.date:
+        return None
+    try:
+        return date.fromisoformat(sentence.date[:10])
+    except ValueError:
+        return None
+
+
 def _event_date(published: date | None, sentences: Sequence[Sentence]) -> date | None:
     if published is None:
         return None
     for sentence in sentences[:_LEAD_SENTENCES]:
-        if sentence.date_source != "own" or sentence.granularity != "day" or not sentence.date:
-            continue
-        try:
-            day = date.fromisoformat(sentence.date[:10])
-        except ValueError:
-            continue
-        if published - _EVENT_LOOKBACK <= day <= published:
+        day = _own_day(sentence)
+        if day is not None and published - _EVENT_LOOKBACK <= day <= published:
             return day
     return published
 
@@ -155,17 +160,10 @@ def _event_date(published: date | None, sentences: Sequence[Sentence]) -> date |
 def _mentioned(event_date: date | None, sentences: Sequence[Sentence]) -> frozenset[date]:
     if event_date is None:
         return frozenset()
-    days = set()
-    for sentence in sentences:
-        if sentence.date_source != "own" or sentence.granularity != "day" or not sentence.date:
-            continue
-        try:
-            day = date.fromisoformat(sentence.date[:10])
-        except ValueError:
-            continue
-        if event_date - MENTION_LOOKBACK <= day < event_date:
-            days.add(day)
-    return frozenset(days)
+    days = (_own_day(s) for s in sentences)
+    return frozenset(
+        d for d in days if d is not None and event_date - MENTION_LOOKBACK <= d < event_date
+    )
 
 
 def vector_from_blob(blob: bytes) -> Vectors:
