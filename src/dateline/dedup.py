@@ -97,7 +97,8 @@ class MinHasher:
 
         Scraped pages whose body is only a login prompt or a video notice share that text
         word for word; with the chrome left out and the headline in, they are no longer
-        copies of each other (in the GVA corpus 50 unrelated reports of one site were).
+        copies of each other (in the GVA corpus 50 unrelated reports with the same e-mail
+        prompt for a body were).
         """
         return self.signature(f"{title or ''}\n\n{without_chrome(text)}")
 

@@ -34,6 +34,14 @@ STORY = [
     "The total value of the claims already registered could exceed the fund.",
     "At 10:30 p.m. police arrived at the scene on Edwards Street.",
     "Police said the shooting happened at about 6 p.m. Monday.",
+    "The copyright on the song expired in 1998, the court heard.",
+    "Facebook changed its privacy policy on Tuesday after the breach.",
+    "The school sent email alerts to parents within minutes of the first shot.",
+    "It looked like this: a line of cars stretching to the bridge.",
+    "He planned to stay with friends for more than a week.",
+    "Officials urged residents to download the app before the storm.",
+    "The shooting happened in the 38109 zip code, the city's most violent.",
+    "Residents who lost home delivery of their medicines were told to call the county.",
 ]
 
 

@@ -18,31 +18,34 @@ __all__ = ["chrome_spans", "is_chrome", "without_chrome"]
 # single word ("Facebook" or "subscribe" alone occur in reporting).
 _PHRASES = re.compile(
     r"""
-    all\ rights\ reserved | \bcopyright\b.{0,80}\d{4} | \u00a9\s*\d{4} | \(\u00a9
+    all\ rights\ reserved | \bcopyright\s*(?:\(c\)\s*|\u00a9\s*)?\d{4} | \u00a9\s*\d{4} | \(\u00a9
     | this\ material\ may\ not\ be\ (?:published|broadcast|rewritten|redistributed)
     | enable\ javascript | requires\ javascript | javascript\ (?:is\ )?(?:disabled|required)
     | browser\ (?:does\ not|doesn't|does\ n't)\ support | flash\ (?:update|player|disabled)
     | adobe\ flash | \bad[-\ ]?block | trouble\ viewing\ the\ video | scroll\ down\ for\ video
-    | \b(?:sign|log)\ (?:in|up)\ (?:using|with|or|here|now)\b | e-?mail\ (?:news\ )?alerts
+    | \b(?:sign|log)\ (?:in|up)\ (?:using|with|or|here|now)\b
+    | free\ e-?mail | e-?mail\ news\ alerts
     | \b(?:sign|log)\ in\b.{0,40}\b(?:account|password)
     | already\ (?:a\ subscriber|have\ an\ account)
     | email\ newsletters? | sign\ up\ for\ (?:our|one\ of\ our) | newsletters?\ (?:sign|delivered)
     | verification\ (?:email|message) | confirmation\ email | thank\ you\ for\ registering
-    | registration\ information | terms\ of\ (?:service|use)\ and\ privacy | privacy\ policy
+    | registration\ information | terms\ of\ (?:service|use)\ and\ privacy
     | email\ notifications | notifications?\ (?:has|have)\ been\ saved | saving\ your\ notification
     | get\ email\ notifications | you\ are\ the\ owner\ of\ this\ article
-    | premium\ clicks | digital\ access | home\ delivery | deliverable\ area | zip\ ?code
-    | share\ this: | like\ this: | like\ loading | copy\ link | hide\ transcript
+    | premium\ clicks | (?:get|for)\ digital\ access | convenience\ of\ home\ delivery
+    | deliverable\ area | re-?enter\ (?:your\ )?zip
+    | ^\s*share\ this: | like\ this:\ like | like\ loading | copy\ link | hide\ transcript
     | click\ here\ (?:to\ return|for\ reuse|to\ download) | report\ an\ error
     | follow\ [\w.@]+\ on\ (?:twitter|facebook) | follow\ us\ (?:online|on)
     | join\ the\ conversation | add\ a\ location\ to\ your\ tweets | tweet\ with\ a\ location
     | friend\ wanted\ you\ to\ see\ this | characters\ with\ black\ color
     | whenever\ .{1,40}\ posts\ new\ content | slideshow\ requires
-    | facebook\ \|\ twitter | twitter\ \|\ facebook | \bfollow\ [\w.@]+\s*: | play\ facebook
+    | facebook\ \|\ twitter | twitter\ \|\ facebook | ^\s*follow\ [\w.@]+\s*: | play\ facebook
     | set\ up\ your\ account | (?:sign|log)\ in\ to\ (?:update|view|continue|comment|read)
-    | trending\ stories | pending\ comments | free\ apps | watch\ this\ story
-    | download\ (?:our|the)\ .{0,30}\bapp\b | never\ miss\ another
-    | for\ more\ .{0,30}\bnews,\ (?:listen|visit|go) | stay\ with\ \w+\ for\ more
+    | trending\ stories | pending\ comments | free\ apps\ \| | watch\ this\ story
+    | download\ our\ app | download\ the\ [\w\ ]{0,30}news\ app | never\ miss\ another
+    | for\ more\ .{0,30}\bnews,\ (?:listen|visit|go)
+    | stay\ with\ \w+\ for\ more\ (?:details|updates|on\ this)
     | ^\s*contact\ .{0,60}@[\w-]+\.\w+ | ^\s*@\w+\s*$
     """,
     re.IGNORECASE | re.VERBOSE,
