@@ -151,3 +151,49 @@ def test_whats_new_in_a_follow_up(tmp_path: Path) -> None:
         assert whats_new(store, old).earlier == ()
     code, out, _ = run("new", new[:8], "--db", str(tmp_path / "n.db"), "--json")
     assert code == 0 and json.loads(out)["sentences"][0]["text"] == addition
+
+
+def test_a_chronology_in_the_collection_lends_its_days_support(tmp_path: Path) -> None:
+    from dateline.timeline import _chronology  # noqa: PLC0415 - the rule, tested on its own
+
+    factbox = (
+        "Timeline of the Gulf of Mexico oil spill\n\n"
+        "Here are the main events since the rig exploded.\n\n"
+        "April 20, 2010 - Explosion and fire on the Deepwater Horizon rig kill 11 workers.\n\n"
+        "April 22 - The rig sinks and a five-mile oil slick forms on the surface.\n\n"
+        "May 2 - BP starts drilling the first of two relief wells to stop the leak.\n\n"
+        "July 15 - A new cap stops the flow of oil into the Gulf for the first time.\n\n"
+        "September 19 - The well is declared dead after the relief well intercepts it.\n\n"
+        "January 11 - A presidential commission blames cost-cutting."
+    )
+    live = "Live: the verdict in the trial of Dr Conrad Murray\n\n" + "\n\n".join(
+        f"8th November 2011 - 17:{m:02d} The jury is still out, our reporter says."
+        for m in range(10, 50, 6)
+    )
+    story = "BP said on Tuesday that the relief well had reached a depth of 10,000 feet."
+    records = [
+        {"id": "factbox", "date": "2011-01-11", "text": factbox},
+        {"id": "live", "date": "2011-11-08", "text": live},
+        {"id": "story", "date": "2010-06-02", "text": story},
+    ]
+    source = tmp_path / "c.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with Store.open(tmp_path / "c.db") as store:
+        ingest([source], store, workers=1)
+        articles = list(store.articles())
+        factbox_article = next(a for a in articles if "main events" in a.text)
+        live_article = next(a for a in articles if "jury is still out" in a.text)
+        story_article = next(a for a in articles if "relief well had" in a.text)
+        # "April 22" in a list that started in 2010 is 2010-04-22, not a day in 2011.
+        listed = _chronology(factbox_article, store.annotations(factbox_article.id))
+        assert sorted(listed.values()) == [
+            "2010-04-20", "2010-04-22", "2010-05-02", "2010-07-15", "2010-09-19", "2011-01-11",
+        ]  # fmt: skip
+        assert factbox_article.text[min(listed) :].startswith("April 20, 2010 - Explosion")
+        assert _chronology(live_article, store.annotations(live_article.id)) == {}
+        assert _chronology(story_article, store.annotations(story_article.id)) == {}
+        ids = [factbox_article.id, live_article.id, story_article.id]
+        # Without the chronology, every day here has the support of one article.
+        timeline = build_timeline(store, ids, dates=3, until=date(2011, 1, 11))
+        assert [e.date for e in timeline.entries] == ["2010-04-20", "2010-04-22", "2010-05-02"]
+        assert all(e.support > 3 for e in timeline.entries)

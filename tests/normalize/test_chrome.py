@@ -76,3 +76,39 @@ def test_spans_point_at_the_chrome_lines_and_without_chrome_keeps_the_story() ->
     )
     assert without_chrome("") == ""
     assert chrome_spans("Police said four teens were shot.") == []
+
+
+def test_readers_comments_under_a_story_are_chrome_to_the_end_of_the_page() -> None:
+    story = "BP has lowered a cap on to the leaking well.\n\nAre you happy with BP's response?\n\n"
+    comments = (
+        "At 10:14 am on 28 May 2010, pzero wrote: Plug the damned thing shut!\n\n"
+        "It is their rig after all.\n\n"
+        "At 21:31 21st Jun 2010, Ebi35 wrote: It is a great shame.\n\n"
+        "At 6:53 P.M. on Jan 13, 2010, Jessica Clark wrote: 1."
+    )
+    text = story + comments
+    assert chrome_spans(text) == [(len(story), len(text))]
+    assert without_chrome(text) == story.strip()
+
+
+def test_a_single_comment_header_marks_only_its_paragraph() -> None:
+    text = (
+        "At 16:20 1st Jun 2010, Paul wrote: Who else to blame?\n\n"
+        "Officials said the cap was holding."
+    )
+    assert [text[a:b] for a, b in chrome_spans(text)] == [
+        "At 16:20 1st Jun 2010, Paul wrote: Who else to blame?"
+    ]
+    assert without_chrome(text) == "Officials said the cap was holding."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blogger Troy Livesay, in Port-au-Prince, wrote: the ground shook for a minute.",
+        "At 9:30 on Tuesday, the minister wrote: we will act. At 10:00 he wrote: done.",
+        "At 3 pm on 4 May 2010, officials said the well was capped. He wrote: it held.",
+    ],
+)
+def test_reporting_about_what_someone_wrote_is_not_a_comment(text: str) -> None:
+    assert chrome_spans(text) == []

@@ -4,7 +4,8 @@
 ``date`` headers, moves photo captions and bylines out of the body, splits off a run-in title,
 finds the dateline and picks the publication date by trust (:class:`~dateline.models.DateRule`).
 ``chrome_spans`` / ``without_chrome`` mark a scraped page's site furniture (login prompts, share
-bars, copyright lines), which stays in the stored text but is skipped when articles are compared.
+bars, copyright lines, readers' comments), which stays in the stored text but is skipped when
+articles are compared.
 No NLP library is involved: precompiled regular expressions keep it well under a millisecond per
 article.
 """
