@@ -197,3 +197,43 @@ def test_a_chronology_in_the_collection_lends_its_days_support(tmp_path: Path) -
         timeline = build_timeline(store, ids, dates=3, until=date(2011, 1, 11))
         assert [e.date for e in timeline.entries] == ["2010-04-20", "2010-04-22", "2010-05-02"]
         assert all(e.support > 3 for e in timeline.entries)
+
+
+def test_reported_days_plans_and_captions(tmp_path: Path) -> None:
+    from dateline.timeline import _is_candidate  # noqa: PLC0415 - the filter, tested on its own
+
+    report = (
+        "BP began pumping heavy drilling mud into the leaking well on Wednesday, officials "
+        "said.\n\n"
+        "The company hopes the procedure, known as top kill, will stop the flow of oil into "
+        "the Gulf of Mexico.\n\n"
+        "In this aerial photo taken Thursday, oil is seen on the surface of the Gulf of Mexico "
+        "near the site of the rig."
+    )
+    plan = (
+        "BP will try to plug the well with heavy drilling mud on Wednesday, the company said.\n\n"
+        "Engineers from the company will meet federal officials again on June 16 to review "
+        "the results."
+    )
+    records = [
+        {"id": "report", "date": "2010-05-27", "text": report},
+        {"id": "plan", "date": "2010-05-20", "text": plan},
+    ]
+    source = tmp_path / "r.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with Store.open(tmp_path / "r.db") as store:
+        ingest([source], store, workers=1)
+        ids = [a.id for a in store.articles()]
+        timeline = build_timeline(store, ids, dates=5, per_date=3, until=date(2010, 6, 30))
+    by_day = {e.date: [s.text for s in e.sentences] for e in timeline.entries}
+    # The report's lead dates its news to Wednesday, so its undated sentence is Wednesday's too.
+    assert any(t.startswith("The company hopes the procedure") for t in by_day["2010-05-26"])
+    assert not any(t.startswith("The company hopes") for t in by_day.get("2010-05-27", []))
+    # Written before the day, a sentence is a plan: not what happened that day.
+    assert not any(t.startswith("BP will try") for e in timeline.entries for t in by_day[e.date])
+    assert "2010-06-16" not in by_day
+    assert not any("aerial photo" in t for e in timeline.entries for t in by_day[e.date])
+    assert not _is_candidate("The Obama administration said Friday it is tightening all envir ...")
+    assert not _is_candidate("Apr. 21: An oil slick is seen as the Deepwater Horizon rig burns.")
+    assert not _is_candidate("Debris floats in the Gulf of Mexico, in this handout photograph.")
+    assert _is_candidate("The photographer said the rig was still burning when the boats arrived.")

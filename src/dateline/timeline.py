@@ -4,18 +4,22 @@ Dates are chosen from the annotators' resolved time expressions, not only from p
 dates: every sentence carries the day it describes (its own time expression, or the narrative
 time inherited from the sentences before it). A day's **support** is how many articles date an
 event to it — 1 for an own, day-precise reference (1.5 when the article was published more
-than a day later: a day still talked about later mattered), 0.5 for an inherited one, 0.5 for
-being the article's publication day — counted once per article. The ``dates`` days with the
+than a day later: a day still talked about later mattered; 0.5 when it was written before the
+day), 0.5 for an inherited one, 0.5 for being the article's publication day, +2 when a
+chronology in the collection lists it — counted once per article. The ``dates`` days with the
 most support are kept (ties: earlier first).
 
 For each day, the candidate sentences are the complete sentences (8 to 45 words, ending like a
-sentence: no captions, bylines or list headings) dated to it. They are ranked by TF-IDF cosine
-(stemmed content words) with the day's centroid: all candidates plus, weighted double, the
-opening sentences of the articles published that day and the next — what the day's own coverage
-led with, which is what a timeline editor summarizes — with a small bonus for an article's first
-sentence and for a sentence that names the day itself, and picked greedily with a redundancy
-penalty (maximal marginal relevance). Each of these choices was measured on the Timeline17 dev
-timelines (``dateline eval tls``; docs/notes/timelines.md has the table).
+sentence: no captions, photo credits, cut-off teasers, bylines or list headings) dated to it and
+written on or after it (before, they announce a plan). An article whose lead reports the day
+before its publication offers its undated sentences for that day. Candidates are ranked by
+TF-IDF cosine (stemmed content words) with the day's centroid: all candidates plus, weighted
+double, the opening sentences of the articles published that day and the next — what the day's
+own coverage led with, which is what a timeline editor summarizes — and picked greedily with a
+redundancy penalty (maximal marginal relevance); when one article is the day's only source, its
+first sentence and a sentence naming the day get a small bonus. Each of these choices was
+measured on the Timeline17 dev timelines (``dateline eval tls``; docs/notes/timelines.md has
+the table).
 
 The article set is given by the caller: :func:`articles_for` resolves a story, a thread, an
 entity, a text query or the whole store to article ids.

@@ -159,6 +159,10 @@ def test_evaluate_tls_end_to_end_on_the_seeds(tmp_path: Path) -> None:
             text = path.read_text(encoding="utf-8")
             day = "2018-10-26" if n == 0 else "2025-05-16"
             handle.write(json.dumps({"id": path.stem, "time": day, "text": text}) + "\n")
+        # Published before the reference's first date: the protocol never reads it, so it is
+        # not ingested (nor annotated) at all.
+        early = "Officials said on Monday that the border crossing would reopen next month."
+        handle.write(json.dumps({"id": "early", "time": "2017-03-06", "text": early}) + "\n")
     (topic / "timelines" / "ref.txt").write_text(
         "2018-10-25\nDefense Secretary Jim Mattis is expected to sign an order sending about 800"
         " troops to the border .\n" + "-" * 32 + "\n2025-05-16\nThe Department of Homeland"
@@ -188,9 +192,9 @@ def test_gate_timeline17_dev_slice(tmp_path: Path) -> None:
     commit measures (docs/notes/timelines.md), far above the days-with-most-articles baseline."""
     scores = evaluate_tls(EVAL / "timeline17", topics=["H1N1_bbc", "H1N1_guardian"])
     assert scores.timelines == 2
-    assert scores.ar1.f1 >= 0.15
-    assert scores.ar2.f1 >= 0.03
-    assert scores.date.f1 >= 0.75
+    assert scores.ar1.f1 >= 0.17
+    assert scores.ar2.f1 >= 0.038
+    assert scores.date.f1 >= 0.78
 
 
 @pytest.mark.slow

@@ -85,7 +85,7 @@ class TimelineScores:
 class TLSScores:
     dataset: str
     timelines: int
-    articles: int
+    articles: int  # ingested: published within the range of one of their folder's references
     ar1: PRF
     ar2: PRF
     date: PRF
@@ -288,11 +288,22 @@ def evaluate_tls(
             raise UsageError("E216", names=", ".join(unknown), path=data)
         folders = [f for f in folders if f.name in set(topics)]
     started = time.perf_counter()
+    references = {
+        folder.name: [
+            (path, reference)
+            for path in sorted((folder / "timelines").glob("*.txt"))
+            if (reference := read_timeline(path))
+        ]
+        for folder in folders
+    }
     with tempfile.TemporaryDirectory(prefix="dateline-tls-") as tmp:
         source = Path(tmp) / "timeline17.jsonl"
         records: dict[int, _Record] = {}
         with source.open("w", encoding="utf-8") as handle:
             for folder in folders:
+                # The protocol only ever reads the articles published within a reference's
+                # range; the others (30% of the Timeline17 dev articles) are not annotated.
+                spans = [(min(r), max(r)) for _, r in references[folder.name]]
                 with (folder / "articles.jsonl").open(encoding="utf-8") as articles:
                     for number, line in enumerate(articles, 1):
                         if not line.strip():
@@ -305,6 +316,8 @@ def evaluate_tls(
                                 detail=exc,
                             ) from exc  # fmt: skip
                         published = _parse_day(r.get("time"))
+                        if published is None or not any(a <= published <= b for a, b in spans):
+                            continue
                         records[len(records) + 1] = _Record(folder.name, published)
                         written = {"id": f"{folder.name}/{r.get('id')}", "text": r.get("text"),
                                    "date": r.get("time")}  # fmt: skip
@@ -324,10 +337,7 @@ def evaluate_tls(
                     )
             results = []
             for folder in folders:
-                for reference_path in sorted((folder / "timelines").glob("*.txt")):
-                    reference = read_timeline(reference_path)
-                    if not reference:
-                        continue
+                for reference_path, reference in references[folder.name]:
                     scored = _score_one(
                         store, topic=folder.name, reference_path=reference_path,
                         reference=reference, members=members[folder.name], output=output,
