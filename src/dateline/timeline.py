@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from dateline._stem import porter_stem
 from dateline._text import FUNCTION_WORDS, smart_stop_words
@@ -124,7 +125,7 @@ class _Candidate:
     end: int
     position: int
     own: bool
-    words: Counter[str]
+    tokens: tuple[str, ...]  # lowercased words; stemmed only for the days kept
 
 
 def articles_for(
@@ -194,7 +195,7 @@ def build_timeline(
     leads: dict[str, list[str]] = defaultdict(list)  # day -> opening sentences, words later
     loaded: dict[str, tuple[Article, Annotations]] = {}
     for article in articles:
-        annotations = store.annotations(article.id)
+        annotations = store.annotations(article.id, entities=False)
         loaded[article.id] = (article, annotations)
         weights = _gather(
             article, annotations, since=since, until=until, candidates=candidates, leads=leads
@@ -205,11 +206,15 @@ def build_timeline(
     ranked = sorted((d for d in support if candidates.get(d)), key=lambda d: (-support[d], d))[
         :dates
     ]
-    document_frequency = _document_frequency(c.words for cs in candidates.values() for c in cs)
+    # Inverse document frequencies over the sentences the timeline ranks (those of the days
+    # kept): the same Timeline17 scores as over every candidate (AR-1 0.161 -> 0.162), and only
+    # the kept days' sentences are stemmed (a 500-article timeline: a third of its time).
+    bags = {day: [_bag(c.tokens) for c in candidates[day]] for day in ranked}
+    document_frequency = _document_frequency(bag for day in ranked for bag in bags[day])
     entries = []
     for day in sorted(ranked):
         day_leads = [_content_words(text) for text in leads.get(day, [])]
-        chosen = _select(candidates[day], day_leads, per_date, document_frequency)
+        chosen = _select(candidates[day], bags[day], day_leads, per_date, document_frequency)
         entries.append(
             TimelineEntry(
                 date=day,
@@ -265,11 +270,10 @@ def _gather(
         text = article.text[sentence.start : sentence.end]
         # A sentence written before its day announces a plan ("BP will try the top kill on
         # Wednesday"); a timeline says what happened.
-        if not ahead and _is_candidate(text):
+        words = None if ahead else _candidate_words(text)
+        if words is not None:
             candidates[day].append(
-                _Candidate(
-                    article, sentence.start, sentence.end, position, own, _content_words(text)
-                )
+                _Candidate(article, sentence.start, sentence.end, position, own, tuple(words))
             )
     for day in set(listed.values()):
         weights[day] = weights.get(day, 0.0) + _CHRONOLOGY_SUPPORT
@@ -369,30 +373,53 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _content_words(text: str) -> Counter[str]:
-    stop = smart_stop_words()
-    words = [w for w in _WORD.findall(text.lower()) if w not in stop]
-    return Counter([porter_stem(w) if len(w) > 3 else w for w in words])
+    """Stemmed content words of ``text``."""
+    return _bag(_WORD.findall(text.lower()))
+
+
+def _bag(words: Iterable[str]) -> Counter[str]:
+    """Stemmed content words among lowercased ``_WORD`` tokens."""
+    return Counter(filter(None, map(_term, words)))
+
+
+@cache
+def _term(word: str) -> str:
+    """A lowercased word as the ranking counts it: stemmed, or "" for a stop word."""
+    if word in smart_stop_words():
+        return ""
+    return porter_stem(word) if len(word) > 3 else word
 
 
 def _is_candidate(text: str) -> bool:
-    words = len(_WORD.findall(text))
+    """Whether a sentence may stand in a timeline."""
+    return _candidate_words(text) is not None
+
+
+def _candidate_words(text: str) -> list[str] | None:
+    """A candidate sentence's lowercased ``_WORD`` tokens, or None if it is no candidate."""
     stripped = text.rstrip()
-    return (
-        _MIN_WORDS <= words <= _MAX_WORDS
-        and stripped.endswith(_ENDS)
-        and _BYLINE.match(stripped) is None
-        and _TRUNCATED.search(stripped) is None
-        and _CAPTION.search(stripped) is None
-    )
+    if not stripped.endswith(_ENDS) or _BYLINE.match(stripped) or _TRUNCATED.search(stripped):
+        return None
+    lowered = stripped.lower()
+    words: list[str] = _WORD.findall(lowered)
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
+        return None
+    # Every caption pattern has a colon or one of these words: most sentences skip the search.
+    if (
+        ":" in stripped or "photo" in lowered or "picture" in lowered or "image" in lowered
+    ) and _CAPTION.search(stripped):
+        return None
+    return words
 
 
 def _select(
     candidates: list[_Candidate],
+    bags: list[Counter[str]],
     leads: list[Counter[str]],
     k: int,
     df: tuple[int, Counter[str]],
 ) -> list[_Candidate]:
-    vectors = [_vector(c.words, df) for c in candidates]
+    vectors = [_vector(bag, df) for bag in bags]
     centroid: dict[str, float] = defaultdict(float)
     for vector in vectors:
         for w, v in vector.items():

@@ -112,3 +112,43 @@ def test_a_single_comment_header_marks_only_its_paragraph() -> None:
 )
 def test_reporting_about_what_someone_wrote_is_not_a_comment(text: str) -> None:
     assert chrome_spans(text) == []
+
+
+# One paragraph for each phrase of the chrome list: the page-level shortcut (substring literals
+# before the phrase search) must find every one of them.
+EVERY_PHRASE = [
+    "All rights reserved.", "Copyright 2016 WAVE.", "\u00a9 2016 KTLA", "(\u00a9 WFAA)",
+    "This material may not be published, broadcast, rewritten or redistributed.",
+    "Please enable JavaScript.", "This site requires JavaScript.", "JavaScript is disabled.",
+    "Your browser does not support the video tag.", "Flash player required.",
+    "Get Adobe Flash.", "Turn off your ad-block.", "Having trouble viewing the video?",
+    "Scroll down for video", "Log in with Facebook", "Free e-mail alerts",
+    "E-mail news alerts", "Sign in to your account or enter your password",
+    "Already have an account?", "Email newsletters", "Sign up for our daily digest",
+    "Newsletters delivered to your inbox", "Verification message sent.",
+    "Check for a confirmation email.", "Thank you for registering!",
+    "Registration information", "Terms of service and privacy policy",
+    "Email notifications", "Notifications have been saved.", "Saving your notification",
+    "Get email notifications on Joel", "You are the owner of this article.", "Premium clicks",
+    "Get digital access", "Enjoy the convenience of home delivery.",
+    "You are outside the deliverable area.", "Re-enter your zip", "Share this: Twitter",
+    "Like this: Like Loading...", "Like Loading...", "Copy link", "Hide transcript",
+    "Click here to return to the story.", "Report an error", "Follow @wsbtv on Twitter",
+    "Follow us online", "Join the conversation", "Add a location to your tweets",
+    "Tweet with a location", "A friend wanted you to see this item.",
+    "Characters with black color will be printed.", "Whenever Joe posts new content",
+    "Slideshow requires JavaScript", "Facebook | Twitter", "Twitter | Facebook",
+    "Follow KARE:", "Play Facebook", "Set up your account", "Log in to comment",
+    "Trending stories", "Pending comments", "Free apps | Newsletters", "Watch this story",
+    "Download our app", "Download the WSBTV news app", "Never miss another story.",
+    "For more Chicago news, visit our site.", "Stay with WSB for more updates.",
+    "Contact Joe Smith at jsmith@example.com", "@wsbtv",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("paragraph", EVERY_PHRASE)
+def test_every_phrase_is_found_on_a_page(paragraph: str) -> None:
+    page = "Police said the man was arrested on Monday.\n" + paragraph + "\nHe was charged."
+    start = page.index(paragraph)
+    assert chrome_spans(page) == [(start, start + len(paragraph))]
+    assert without_chrome(page) == "Police said the man was arrested on Monday.\nHe was charged."

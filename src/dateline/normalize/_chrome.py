@@ -52,6 +52,26 @@ _PHRASES = re.compile(
     """,
     re.VERBOSE,
 )
+# Python's regular expressions try each of the phrases at every character (1.4 ms for a 4,000-
+# character page, most of a 500-article timeline's time), while a substring test is a fast scan:
+# every phrase above contains one of these literals or starts a line with one of the words
+# below, so only a paragraph holding one of them (one in twenty in Timeline17) is searched. A
+# phrase added above needs its literal here; tests/normalize/test_chrome.py checks each one.
+_LITERALS = (
+    "rights reserved", "copyright", "\u00a9", "material may not", "javascript", "browser",
+    "flash update", "flash player", "flash disabled", "adobe flash", "adblock", "ad block",
+    "ad-block", "trouble viewing", "scroll down for", "sign in", "sign up", "log in", "log up",
+    "free email", "free e-mail", "news alerts", "newsletter", "already a subscriber",
+    "already have an account", "verification", "confirmation email", "registering",
+    "registration information", "terms of", "notification", "owner of this", "premium clicks",
+    "digital access", "home delivery", "deliverable area", "enter zip", "enter your zip",
+    "share this", "like this: like", "like loading", "copy link", "hide transcript", "click here",
+    "report an error", "twitter", "facebook", "follow us", "join the conversation", "tweet",
+    "wanted you to see", "black color", "posts new content", "slideshow", "set up your account",
+    "trending stories", "pending comments", "free apps", "watch this story", "download",
+    "never miss", "news, ", "stay with", "@",
+)  # fmt: skip
+_LINE_OPENERS = re.compile(r"^\s*(?:follow|contact|share|@)", re.MULTILINE)
 # Words of navigation bars and share buttons; a short paragraph of nothing else is chrome.
 _NAV = frozenset(
     """advertisement close email e-mail print share facebook twitter google google+ plus
@@ -80,14 +100,29 @@ _MAX_NAV_WORDS = 8
 
 def is_chrome(paragraph: str) -> bool:
     """Whether one paragraph is site furniture rather than story text."""
-    words = _TOKEN.findall(paragraph)
-    if not words:
+    return _is_chrome(paragraph, phrases=True)
+
+
+def _is_chrome(paragraph: str, *, phrases: bool) -> bool:
+    # Tokenizing every line was most of the cost; each test below tokenizes only a line that
+    # can pass it (a navigation bar starts with a navigation word, a playlist with a time).
+    first = _TOKEN.search(paragraph)
+    if first is None:
         return False
-    if len(words) <= _MAX_NAV_WORDS and all(w.lower() in _NAV for w in words):
+    if first.group().lower() in _NAV:
+        words = _TOKEN.findall(paragraph)
+        if len(words) <= _MAX_NAV_WORDS and all(w.lower() in _NAV for w in words):
+            return True
+    if _PLAYLIST.match(paragraph) and len(_TOKEN.findall(paragraph)) <= _MAX_PLAYLIST_WORDS:
         return True
-    if len(words) <= _MAX_PLAYLIST_WORDS and _PLAYLIST.match(paragraph):
-        return True
-    return len(words) <= _MAX_WORDS and _PHRASES.search(paragraph.lower()) is not None
+    if not phrases:
+        return False
+    lowered = paragraph.lower()
+    return (
+        _may_hold_phrases(lowered)
+        and len(_TOKEN.findall(paragraph)) <= _MAX_WORDS
+        and _PHRASES.search(lowered) is not None
+    )
 
 
 def chrome_spans(text: str) -> list[tuple[int, int]]:
@@ -95,11 +130,12 @@ def chrome_spans(text: str) -> list[tuple[int, int]]:
     comments under the story, in order."""
     comments = _comment_spans(text)
     spans = list(comments)
+    phrases = _may_hold_phrases(text.lower())
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
         inside = any(a <= start and end <= b for a, b in comments)
-        if not inside and line.strip() and is_chrome(line):
+        if not inside and line.strip() and _is_chrome(line, phrases=phrases):
             spans.append((start, end))
         start = end + 1
     return sorted(spans)
@@ -109,12 +145,22 @@ def without_chrome(text: str) -> str:
     """``text`` with its chrome removed (the paragraphs kept joined as they were)."""
     for a, b in reversed(_comment_spans(text)):
         text = text[:a] + text[b:]
+    phrases = _may_hold_phrases(text.lower())
     return "\n".join(
-        line for line in text.split("\n") if not (line.strip() and is_chrome(line))
+        line
+        for line in text.split("\n")
+        if not (line.strip() and _is_chrome(line, phrases=phrases))
     ).strip()
 
 
+def _may_hold_phrases(lowered: str) -> bool:
+    """Whether lowercased text may hold a chrome phrase (never False when it does)."""
+    return any(literal in lowered for literal in _LITERALS) or bool(_LINE_OPENERS.search(lowered))
+
+
 def _comment_spans(text: str) -> list[tuple[int, int]]:
+    if "wrote" not in text.lower():  # every header has it; the scan is a tenth of the search
+        return []
     heads = [m.start() for m in _COMMENT.finditer(text)]
     if not heads:
         return []

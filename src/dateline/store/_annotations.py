@@ -143,8 +143,12 @@ class AnnotationTables:
         rows = self._db.execute(sql + " ORDER BY seq", () if redo else (version,))
         return [r[0] for r in rows]
 
-    def annotations(self, article_id: str) -> Annotations:
-        """Everything the annotators found in one article (empty if not annotated)."""
+    def annotations(self, article_id: str, *, entities: bool = True) -> Annotations:
+        """Everything the annotators found in one article (empty if not annotated).
+
+        :param entities: False leaves the entity mentions out (timelines do not read them, and
+            they are the largest table).
+        """
         db = self._db
         key = (article_id,)
         order = " WHERE article_id = ? ORDER BY idx"
@@ -156,12 +160,16 @@ class AnnotationTables:
                 key,
             )
         ]
-        entities = [
-            Entity(text, label, start, end, canonical)
-            for start, end, text, label, canonical in db.execute(
-                "SELECT char_start, char_end, text, label, canonical FROM mentions" + order, key
-            )
-        ]
+        mentions = (
+            [
+                Entity(text, label, start, end, canonical)
+                for start, end, text, label, canonical in db.execute(
+                    "SELECT char_start, char_end, text, label, canonical FROM mentions" + order, key
+                )
+            ]
+            if entities
+            else []
+        )
         times = [
             TimeExpression(text, start, end, value, TimexType(kind), granularity)
             for start, end, text, value, kind, granularity in db.execute(
@@ -172,7 +180,7 @@ class AnnotationTables:
         quotes = [self._quote(row) for row in db.execute("SELECT * FROM quotes" + order, key)]
         figures = [self._figure(row) for row in db.execute("SELECT * FROM figures" + order, key)]
         return Annotations(
-            entities=tuple(entities),
+            entities=tuple(mentions),
             quotes=tuple(quotes),
             figures=tuple(figures),
             times=tuple(times),
