@@ -251,7 +251,11 @@ def _gather(
     listed = _chronology(article, annotations)
     for position, sentence in enumerate(sentences):
         day = listed.get(sentence.start) or _day(sentence.date, sentence.granularity)
-        if sentence.date_source == "published" and reported is not None:
+        if (
+            reported is not None
+            and sentence.date_source == "published"
+            and sentence.start not in listed
+        ):
             day = reported
         if day is None or not _within(day, since, until):
             continue
