@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -153,6 +155,16 @@ def test_whats_new_in_a_follow_up(tmp_path: Path) -> None:
     assert code == 0 and json.loads(out)["sentences"][0]["text"] == addition
 
 
+@contextmanager
+def _ingested(tmp_path: Path, records: list[dict[str, str]]) -> Iterator[Store]:
+    """A store holding ``records`` (JSON Lines records), ingested and annotated."""
+    source = tmp_path / "records.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with Store.open(tmp_path / "records.db") as store:
+        ingest([source], store, workers=1)
+        yield store
+
+
 def test_a_chronology_in_the_collection_lends_its_days_support(tmp_path: Path) -> None:
     from dateline.timeline import _chronology  # noqa: PLC0415 - the rule, tested on its own
 
@@ -176,10 +188,7 @@ def test_a_chronology_in_the_collection_lends_its_days_support(tmp_path: Path) -
         {"id": "live", "date": "2011-11-08", "text": live},
         {"id": "story", "date": "2010-06-02", "text": story},
     ]
-    source = tmp_path / "c.jsonl"
-    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    with Store.open(tmp_path / "c.db") as store:
-        ingest([source], store, workers=1)
+    with _ingested(tmp_path, records) as store:
         articles = list(store.articles())
         factbox_article = next(a for a in articles if "main events" in a.text)
         live_article = next(a for a in articles if "jury is still out" in a.text)
@@ -219,10 +228,7 @@ def test_reported_days_plans_and_captions(tmp_path: Path) -> None:
         {"id": "report", "date": "2010-05-27", "text": report},
         {"id": "plan", "date": "2010-05-20", "text": plan},
     ]
-    source = tmp_path / "r.jsonl"
-    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    with Store.open(tmp_path / "r.db") as store:
-        ingest([source], store, workers=1)
+    with _ingested(tmp_path, records) as store:
         ids = [a.id for a in store.articles()]
         timeline = build_timeline(store, ids, dates=5, per_date=3, until=date(2010, 6, 30))
     by_day = {e.date: [s.text for s in e.sentences] for e in timeline.entries}
