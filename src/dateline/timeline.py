@@ -242,10 +242,10 @@ def _gather(
     chrome = chrome_spans(article.text)
     sentences = [s for s in annotations.sentences if not any(a <= s.start < b for a, b in chrome)]
     published = article.published.isoformat() if article.published is not None else None
-    if article.published is not None:
-        weights[article.published.isoformat()] = _PUBLISHED_SUPPORT
+    if article.published is not None and published is not None:
+        weights[published] = _PUBLISHED_SUPPORT
         opening = [article.text[s.start : s.end] for s in sentences[:_LEAD_SENTENCES]]
-        leads[article.published.isoformat()].extend(opening)
+        leads[published].extend(opening)
         leads[(article.published - timedelta(days=1)).isoformat()].extend(opening)
     reported = _reported_day(article, sentences)
     listed = _chronology(article, annotations)
