@@ -243,3 +243,31 @@ def test_reported_days_plans_and_captions(tmp_path: Path) -> None:
     assert not _is_candidate("Apr. 21: An oil slick is seen as the Deepwater Horizon rig burns.")
     assert not _is_candidate("Debris floats in the Gulf of Mexico, in this handout photograph.")
     assert _is_candidate("The photographer said the rig was still burning when the boats arrived.")
+
+
+def test_an_overnight_report_tells_the_day_before(tmp_path: Path) -> None:
+    night = (
+        "An explosion tore through the Deepwater Horizon drilling rig off Louisiana on "
+        "Tuesday night, the Coast Guard said.\n\n"
+        "Eleven workers were missing after the blast, and rescuers searched the Gulf through "
+        "the night."
+    )
+    morning = (
+        "Fire boats poured water on the burning drilling rig as the search for the eleven "
+        "missing workers went on.\n\n"
+        "Oil company officials said they did not yet know what caused the explosion on the rig."
+    )
+    records = [
+        {"id": "night", "date": "2010-04-20", "text": night},
+        {"id": "morning", "date": "2010-04-21", "text": morning},
+    ]
+    with _ingested(tmp_path, records) as store:
+        ids = [a.id for a in store.articles()]
+        timeline = build_timeline(store, ids, dates=1, per_date=4)
+    (entry,) = timeline.entries
+    assert entry.date == "2010-04-20"
+    texts = [s.text for s in entry.sentences]
+    # The next morning's undated report is a candidate for the night it describes.
+    assert any(t.startswith("An explosion tore through") for t in texts)
+    assert any(t.startswith("Fire boats poured water") for t in texts)
+    assert {s.published for s in entry.sentences} == {date(2010, 4, 20), date(2010, 4, 21)}

@@ -31,7 +31,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -86,6 +86,17 @@ _LEAD_SENTENCES, _LEAD_WEIGHT = 5, 2.0
 # does better alone (Timeline17 dev AR-1 0.161 vs 0.157 with the bonuses everywhere;
 # docs/notes/timelines.md).
 _POSITION_BONUS, _OWN_BONUS = 0.05, 0.03
+# A day's candidates include the undated sentences of the next day's articles (overnight
+# reports), and an undated sentence written after the day it is filed under (those, and an
+# article's sentences filed under the day its lead reports) is a little less likely to tell what
+# happened that day than one dated to it: Timeline17 dev AR-1 / AR-2 0.162 / 0.047 -> 0.167 /
+# 0.051 with both; next-day sentences alone 0.164 / 0.050 (docs/notes/timelines.md).
+_LATER_PENALTY = 0.05
+# Only an article's first sentences stand for the day before it: the few pages longer than this
+# are compilations (live blogs, radio schedules, blog archives, transcripts of 180-2,000
+# sentences) whose later sentences are other stories. Timeline17 dev AR-1 with the first 30 /
+# 60 / 100 / 150 / all: 0.164 / 0.166 / 0.167 / 0.166 / 0.164.
+_OVERNIGHT_SENTENCES = 100
 _OWN_SUPPORT, _INHERITED_SUPPORT, _PUBLISHED_SUPPORT = 1.0, 0.5, 0.5
 # A day named before it came ("will meet on June 16") was planned, not yet reported: half the
 # vote (Timeline17 dev date F1 0.672 -> 0.675).
@@ -206,15 +217,16 @@ def build_timeline(
     ranked = sorted((d for d in support if candidates.get(d)), key=lambda d: (-support[d], d))[
         :dates
     ]
+    pools = {day: candidates[day] + _next_day(candidates, day) for day in ranked}
     # Inverse document frequencies over the sentences the timeline ranks (those of the days
     # kept): the same Timeline17 scores as over every candidate (AR-1 0.161 -> 0.162), and only
     # the kept days' sentences are stemmed (a 500-article timeline: a third of its time).
-    bags = {day: [_bag(c.tokens) for c in candidates[day]] for day in ranked}
+    bags = {day: [_bag(c.tokens) for c in pools[day]] for day in ranked}
     document_frequency = _document_frequency(bag for day in ranked for bag in bags[day])
     entries = []
     for day in sorted(ranked):
         day_leads = [_content_words(text) for text in leads.get(day, [])]
-        chosen = _select(candidates[day], bags[day], day_leads, per_date, document_frequency)
+        chosen = _select(pools[day], bags[day], day_leads, per_date, document_frequency, day=day)
         entries.append(
             TimelineEntry(
                 date=day,
@@ -282,6 +294,21 @@ def _gather(
     for day in set(listed.values()):
         weights[day] = weights.get(day, 0.0) + _CHRONOLOGY_SUPPORT
     return weights
+
+
+def _next_day(candidates: Mapping[str, list[_Candidate]], day: str) -> list[_Candidate]:
+    """The undated sentences of the articles published the day after ``day``: an overnight
+    report ("BP began pumping mud into the well" in the next morning's paper) may tell what
+    happened on ``day`` without naming it."""
+    following = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    return [
+        c
+        for c in candidates.get(following, ())
+        if not c.own
+        and c.position < _OVERNIGHT_SENTENCES
+        and c.article.published is not None
+        and c.article.published.isoformat() == following
+    ]
 
 
 def _reported_day(article: Article, sentences: Sequence[Sentence]) -> str | None:
@@ -422,6 +449,8 @@ def _select(
     leads: list[Counter[str]],
     k: int,
     df: tuple[int, Counter[str]],
+    *,
+    day: str,
 ) -> list[_Candidate]:
     vectors = [_vector(bag, df) for bag in bags]
     centroid: dict[str, float] = defaultdict(float)
@@ -435,7 +464,9 @@ def _select(
     centroid = {w: v / norm for w, v in centroid.items()}
     single = len({c.article.id for c in candidates}) == 1
     relevance = [
-        _cos(v, centroid) + single * (_POSITION_BONUS * (c.position == 0) + _OWN_BONUS * c.own)
+        _cos(v, centroid)
+        + single * (_POSITION_BONUS * (c.position == 0) + _OWN_BONUS * c.own)
+        - _LATER_PENALTY * (not c.own and _published_after(c.article, day))
         for c, v in zip(candidates, vectors, strict=True)
     ]
     chosen: list[int] = []
@@ -450,6 +481,10 @@ def _select(
                 best, best_score = i, score
         chosen.append(best)
     return [candidates[i] for i in chosen]
+
+
+def _published_after(article: Article, day: str) -> bool:
+    return article.published is not None and article.published.isoformat() > day
 
 
 def _cite(candidate: _Candidate, annotations: Annotations) -> TimelineSentence:
