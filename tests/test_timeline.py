@@ -271,3 +271,25 @@ def test_an_overnight_report_tells_the_day_before(tmp_path: Path) -> None:
     assert any(t.startswith("An explosion tore through") for t in texts)
     assert any(t.startswith("Fire boats poured water") for t in texts)
     assert {s.published for s in entry.sentences} == {date(2010, 4, 20), date(2010, 4, 21)}
+
+
+def test_equal_support_goes_to_the_day_with_more_coverage(tmp_path: Path) -> None:
+    review = (
+        "On April 2, inspectors found a crack in the dam's northern spillway during a routine "
+        "visit.\n\n"
+        "On April 5, engineers began draining the reservoir to take pressure off the cracked "
+        "wall."
+    )
+    report = (
+        "Engineers were draining the reservoir behind the cracked dam, and families living "
+        "downstream were told to be ready to leave."
+    )
+    records = [
+        {"id": "review", "date": "2010-05-10", "text": review},
+        {"id": "report", "date": "2010-04-06", "text": report},
+    ]
+    with _ingested(tmp_path, records) as store:
+        ids = [a.id for a in store.articles()]
+        timeline = build_timeline(store, ids, dates=1)
+    # April 2 and April 5 have one mention each; April 5 was also reported the next morning.
+    assert [e.date for e in timeline.entries] == ["2010-04-05"]
