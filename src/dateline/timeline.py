@@ -7,12 +7,15 @@ event to it — 1 for an own, day-precise reference (1.5 when the article was pu
 than a day later: a day still talked about later mattered; 0.5 when it was written before the
 day), 0.5 for an inherited one, 0.5 for being the article's publication day, +2 when a
 chronology in the collection lists it — counted once per article. The ``dates`` days with the
-most support are kept (ties: earlier first).
+most support are kept; on equal support, the day more articles were published on or the day
+after wins, then the earlier.
 
 For each day, the candidate sentences are the complete sentences (8 to 45 words, ending like a
 sentence: no captions, photo credits, cut-off teasers, bylines or list headings) dated to it and
 written on or after it (before, they announce a plan). An article whose lead reports the day
-before its publication offers its undated sentences for that day. Candidates are ranked by
+before its publication offers its undated sentences for that day, and every article's undated
+sentences are also candidates for the day before it was published (an overnight report), at a
+small discount. Candidates are ranked by
 TF-IDF cosine (stemmed content words) with the day's centroid: all candidates plus, weighted
 double, the opening sentences of the articles published that day and the next — what the day's
 own coverage led with, which is what a timeline editor summarizes — and picked greedily with a
@@ -34,10 +37,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, partial
 
 from dateline._stem import porter_stem
-from dateline._text import FUNCTION_WORDS, smart_stop_words
+from dateline._text import smart_stop_words
 from dateline.errors import UsageError
 from dateline.models import (
     Annotations,
@@ -201,18 +204,18 @@ def build_timeline(
         since = published[0] - timedelta(days=366)
     if until is None and published:
         until = published[-1]
+    first = since.isoformat() if since is not None else None
+    last = until.isoformat() if until is not None else None
     support: dict[str, float] = defaultdict(float)
     candidates: dict[str, list[_Candidate]] = defaultdict(list)
     leads: dict[str, list[str]] = defaultdict(list)  # day -> opening sentences, words later
-    loaded: dict[str, tuple[Article, Annotations]] = {}
     for article in articles:
-        annotations = store.annotations(article.id, entities=False)
-        loaded[article.id] = (article, annotations)
+        annotations = store.annotations(article.id, entities=False, quotes=False, figures=False)
         weights = _gather(
-            article, annotations, since=since, until=until, candidates=candidates, leads=leads
+            article, annotations, since=first, until=last, candidates=candidates, leads=leads
         )
         for day, weight in weights.items():
-            if _within(day, since, until):
+            if _within(day, first, last):
                 support[day] += weight
     # Equal support is common in a sparse collection (one article mentioning each of several
     # days); the day more articles were published on or the day after wins, rather than the
@@ -228,18 +231,26 @@ def build_timeline(
     # Inverse document frequencies over the sentences the timeline ranks (those of the days
     # kept): the same Timeline17 scores as over every candidate (AR-1 0.161 -> 0.162), and only
     # the kept days' sentences are stemmed (a 500-article timeline: a third of its time).
-    bags = {day: [_bag(c.tokens) for c in pools[day]] for day in ranked}
-    document_frequency = _document_frequency(bag for day in ranked for bag in bags[day])
+    # A sentence can be in two days' pools (its own and, overnight, the day before): it is
+    # stemmed and weighted once, and counts in the document frequencies once per pool (counting
+    # it once: AR-2 0.052 -> 0.0519; docs/notes/timelines.md).
+    unique = {id(c): c for day in ranked for c in pools[day]}
+    bags = {key: _bag(c.tokens) for key, c in unique.items()}
+    idf = _idf(bags[id(c)] for day in ranked for c in pools[day])
+    vectors = {key: _vector(bag, idf) for key, bag in bags.items()}
+    # Quotes and figures are read only for the articles cited.
+    cited = cache(partial(store.annotations, entities=False))
     entries = []
     for day in sorted(ranked):
-        day_leads = [_content_words(text) for text in leads.get(day, [])]
-        chosen = _select(pools[day], bags[day], day_leads, per_date, document_frequency, day=day)
+        day_leads = [_vector(_content_words(text), idf) for text in leads.get(day, [])]
+        pool = pools[day]
+        chosen = _select(pool, [vectors[id(c)] for c in pool], day_leads, per_date, day=day)
         entries.append(
             TimelineEntry(
                 date=day,
                 granularity="day",
                 support=support[day],
-                sentences=tuple(_cite(c, loaded[c.article.id][1]) for c in chosen),
+                sentences=tuple(_cite(c, cited(c.article.id)) for c in chosen),
             )
         )
     return Timeline(title=title, articles=len(article_ids), entries=tuple(entries))
@@ -249,8 +260,8 @@ def _gather(
     article: Article,
     annotations: Annotations,
     *,
-    since: date | None,
-    until: date | None,
+    since: str | None,
+    until: str | None,
     candidates: dict[str, list[_Candidate]],
     leads: dict[str, list[str]],
 ) -> dict[str, float]:
@@ -266,6 +277,7 @@ def _gather(
         opening = [article.text[s.start : s.end] for s in sentences[:_LEAD_SENTENCES]]
         leads[published].extend(opening)
         leads[(article.published - timedelta(days=1)).isoformat()].extend(opening)
+    later = _LATER(article.published) if article.published is not None else None
     reported = _reported_day(article, sentences)
     listed = _chronology(article, annotations)
     for position, sentence in enumerate(sentences):
@@ -285,7 +297,7 @@ def _gather(
             weight = 0.0
         elif own and ahead:
             weight *= _PROSPECTIVE
-        elif own and article.published is not None and day < _LATER(article.published):
+        elif own and later is not None and day < later:
             # A day still referred to days later was important (news-tls's date ranker
             # learns the same from "mentioned by later articles" features).
             weight += _LATER_BONUS
@@ -382,28 +394,35 @@ def _chronology(article: Article, annotations: Annotations) -> dict[int, str]:
     return days if len(set(days.values())) >= _CHRONOLOGY_DAYS else {}
 
 
-def _within(day: str, since: date | None, until: date | None) -> bool:
-    return (since is None or day >= since.isoformat()) and (
-        until is None or day <= until.isoformat()
-    )
+def _within(day: str, since: str | None, until: str | None) -> bool:
+    return (since is None or day >= since) and (until is None or day <= until)
 
 
-def _document_frequency(bags: Iterable[Counter[str]]) -> tuple[int, Counter[str]]:
+class _Idf:
+    """Inverse document frequencies over a timeline's candidate sentences."""
+
+    __slots__ = ("_unseen", "_weights")
+
+    def __init__(self, n: int, counts: Counter[str]) -> None:
+        self._weights = {w: math.log((1 + n) / (1 + c)) for w, c in counts.items()}
+        self._unseen = math.log(1 + n)
+
+    def __getitem__(self, word: str) -> float:
+        return self._weights.get(word, self._unseen)
+
+
+def _idf(bags: Iterable[Counter[str]]) -> _Idf:
     df: Counter[str] = Counter()
     n = 0
     for bag in bags:
         n += 1
         df.update(bag.keys())
-    return n, df
+    return _Idf(n, df)
 
 
-def _vector(words: Counter[str], df: tuple[int, Counter[str]]) -> dict[str, float]:
-    n, counts = df
-    weights = {
-        w: (1 + math.log(c)) * math.log((1 + n) / (1 + counts[w]))
-        for w, c in words.items()
-        if w not in FUNCTION_WORDS
-    }
+def _vector(words: Counter[str], idf: _Idf) -> dict[str, float]:
+    """Unit-length TF-IDF vector of stemmed content words (``_bag`` has dropped stop words)."""
+    weights = {w: (1.0 if c == 1 else 1 + math.log(c)) * idf[w] for w, c in words.items()}
     norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
     return {w: v / norm for w, v in weights.items()}
 
@@ -456,20 +475,18 @@ def _candidate_words(text: str) -> list[str] | None:
 
 def _select(
     candidates: list[_Candidate],
-    bags: list[Counter[str]],
-    leads: list[Counter[str]],
+    vectors: list[dict[str, float]],
+    leads: list[dict[str, float]],
     k: int,
-    df: tuple[int, Counter[str]],
     *,
     day: str,
 ) -> list[_Candidate]:
-    vectors = [_vector(bag, df) for bag in bags]
     centroid: dict[str, float] = defaultdict(float)
     for vector in vectors:
         for w, v in vector.items():
             centroid[w] += v
-    for bag in leads:
-        for w, v in _vector(bag, df).items():
+    for vector in leads:
+        for w, v in vector.items():
             centroid[w] += _LEAD_WEIGHT * v
     norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
     centroid = {w: v / norm for w, v in centroid.items()}

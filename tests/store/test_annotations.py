@@ -69,6 +69,8 @@ def test_round_trip_and_offsets(store: Store) -> None:
     )
     got = store.annotations("a" * 16)
     assert got == annotations()
+    light = store.annotations("a" * 16, entities=False, quotes=False, figures=False)
+    assert light == Annotations(times=got.times, sentences=got.sentences)
     assert all(TEXT[i.start : i.end] == i.text for i in (*got.entities, *got.quotes, *got.times))
     assert store.needs_annotation(version=1) == []
     assert store.needs_annotation(version=2) == ["a" * 16]

@@ -143,11 +143,21 @@ class AnnotationTables:
         rows = self._db.execute(sql + " ORDER BY seq", () if redo else (version,))
         return [r[0] for r in rows]
 
-    def annotations(self, article_id: str, *, entities: bool = True) -> Annotations:
+    def annotations(
+        self,
+        article_id: str,
+        *,
+        entities: bool = True,
+        quotes: bool = True,
+        figures: bool = True,
+    ) -> Annotations:
         """Everything the annotators found in one article (empty if not annotated).
 
         :param entities: False leaves the entity mentions out (timelines do not read them, and
             they are the largest table).
+        :param quotes: False leaves the quotes out.
+        :param figures: False leaves the figures out (a timeline reads the quotes and figures
+            only of the few articles it cites).
         """
         db = self._db
         key = (article_id,)
@@ -177,12 +187,20 @@ class AnnotationTables:
                 key,
             )
         ]
-        quotes = [self._quote(row) for row in db.execute("SELECT * FROM quotes" + order, key)]
-        figures = [self._figure(row) for row in db.execute("SELECT * FROM figures" + order, key)]
+        said = (
+            [self._quote(row) for row in db.execute("SELECT * FROM quotes" + order, key)]
+            if quotes
+            else []
+        )
+        counted = (
+            [self._figure(row) for row in db.execute("SELECT * FROM figures" + order, key)]
+            if figures
+            else []
+        )
         return Annotations(
             entities=tuple(mentions),
-            quotes=tuple(quotes),
-            figures=tuple(figures),
+            quotes=tuple(said),
+            figures=tuple(counted),
             times=tuple(times),
             sentences=tuple(sentences),
         )
