@@ -264,6 +264,7 @@ def test_an_overnight_report_tells_the_day_before(tmp_path: Path) -> None:
     with _ingested(tmp_path, records) as store:
         ids = [a.id for a in store.articles()]
         timeline = build_timeline(store, ids, dates=1, per_date=4)
+        both = build_timeline(store, ids, dates=2, per_date=4)
     (entry,) = timeline.entries
     assert entry.date == "2010-04-20"
     texts = [s.text for s in entry.sentences]
@@ -271,6 +272,13 @@ def test_an_overnight_report_tells_the_day_before(tmp_path: Path) -> None:
     assert any(t.startswith("An explosion tore through") for t in texts)
     assert any(t.startswith("Fire boats poured water") for t in texts)
     assert {s.published for s in entry.sentences} == {date(2010, 4, 20), date(2010, 4, 21)}
+    # With the morning's own day in the timeline too, each sentence is cited once, under the
+    # day it was filed under.
+    night_entry, morning_entry = both.entries
+    assert (night_entry.date, morning_entry.date) == ("2010-04-20", "2010-04-21")
+    cited = [(s.article_id, s.start) for e in both.entries for s in e.sentences]
+    assert len(cited) == len(set(cited)) == 4
+    assert {s.published for s in morning_entry.sentences} == {date(2010, 4, 21)}
 
 
 def test_equal_support_goes_to_the_day_with_more_coverage(tmp_path: Path) -> None:

@@ -92,9 +92,10 @@ _POSITION_BONUS, _OWN_BONUS = 0.05, 0.03
 # A day's candidates include the undated sentences of the next day's articles (overnight
 # reports), and an undated sentence written after the day it is filed under (those, and an
 # article's sentences filed under the day its lead reports) is a little less likely to tell what
-# happened that day than one dated to it: Timeline17 dev AR-1 / AR-2 0.162 / 0.047 -> 0.167 /
-# 0.051 with both; next-day sentences alone 0.164 / 0.050 (docs/notes/timelines.md).
-_LATER_PENALTY = 0.05
+# happened that day than one dated to it. Timeline17 dev AR-1 / AR-2 with this discount at
+# 0.03 / 0.05 / 0.06 / 0.07 / 0.08 / 0.10: 0.171 / 0.172 / 0.172 / 0.173 / 0.171 / 0.171 and
+# 0.0511 / 0.0520 / 0.0519 / 0.0528 / 0.0522 / 0.0521 (docs/notes/timelines.md).
+_LATER_PENALTY = 0.07
 # Only an article's first sentences stand for the day before it: the few pages longer than this
 # are compilations (live blogs, radio schedules, blog archives, transcripts of 180-2,000
 # sentences) whose later sentences are other stories. Timeline17 dev AR-1 with the first 30 /
@@ -240,11 +241,16 @@ def build_timeline(
     vectors = {key: _vector(bag, idf) for key, bag in bags.items()}
     # Quotes and figures are read only for the articles cited.
     cited = cache(partial(store.annotations, entities=False))
+    # A sentence is cited once. The later day chooses first, so a sentence in two pools goes to
+    # the day it was filed under, and the day before gets it only if that day does not take it
+    # (with repeats, 79 of 755 Timeline17 sentences stood under two days).
+    used: set[tuple[str, int]] = set()
     entries = []
-    for day in sorted(ranked):
+    for day in sorted(ranked, reverse=True):
         day_leads = [_vector(_content_words(text), idf) for text in leads.get(day, [])]
-        pool = pools[day]
+        pool = [c for c in pools[day] if (c.article.id, c.start) not in used]
         chosen = _select(pool, [vectors[id(c)] for c in pool], day_leads, per_date, day=day)
+        used.update((c.article.id, c.start) for c in chosen)
         entries.append(
             TimelineEntry(
                 date=day,
@@ -253,6 +259,7 @@ def build_timeline(
                 sentences=tuple(_cite(c, cited(c.article.id)) for c in chosen),
             )
         )
+    entries.reverse()
     return Timeline(title=title, articles=len(article_ids), entries=tuple(entries))
 
 
