@@ -301,3 +301,24 @@ def test_equal_support_goes_to_the_day_with_more_coverage(tmp_path: Path) -> Non
         timeline = build_timeline(store, ids, dates=1)
     # April 2 and April 5 have one mention each; April 5 was also reported the next morning.
     assert [e.date for e in timeline.entries] == ["2010-04-05"]
+
+
+def test_a_sentence_repeated_by_two_pages_is_cited_once(tmp_path: Path) -> None:
+    standfirst = (
+        "As the death toll from the flu in Mexico rises to more than 100 people, governments "
+        "around the world are on high alert."
+    )
+    first = (
+        standfirst + "\n\nMexico City closed its schools and museums on Monday to slow the virus."
+    )
+    second = standfirst + "\n\nSpain confirmed the first case in Europe on Tuesday, officials said."
+    records = [
+        {"id": "first", "date": "2009-04-27", "text": first},
+        {"id": "second", "date": "2009-04-28", "text": second},
+    ]
+    with _ingested(tmp_path, records) as store:
+        ids = [a.id for a in store.articles()]
+        timeline = build_timeline(store, ids, dates=2, per_date=2)
+    texts = [s.text for e in timeline.entries for s in e.sentences]
+    assert [e.date for e in timeline.entries] == ["2009-04-27", "2009-04-28"]
+    assert texts.count(standfirst) == 1

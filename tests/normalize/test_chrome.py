@@ -143,6 +143,17 @@ EVERY_PHRASE = [
     "Download our app", "Download the WSBTV news app", "Never miss another story.",
     "For more Chicago news, visit our site.", "Stay with WSB for more updates.",
     "Contact Joe Smith at jsmith@example.com", "@wsbtv",
+    "Views expressed in the comments do not represent those of Reuters.",
+    "We welcome comments that advance the story through relevant opinion.",
+    "Your comments may be published on any BBC media worldwide.",
+    "The BBC may edit your comments and not all emails will be published.",
+    "This copy may not be in its final form and may be updated.",
+    "You may not alter or remove any trademark, copyright or other notice.",
+    "washingtonpost.com is not responsible for any content posted by third parties.",
+    "The editorial staff was not involved in the moderation.",
+    "Moderators retain editorial control over Discussions.",
+    "PLEASE NOTE: We are unable to offer transcripts for our program interviews.",
+    "Get constant updates from our in-the-field reporters.",
 ]  # fmt: skip
 
 
