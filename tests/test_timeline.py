@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +17,7 @@ from dateline.errors import UsageError
 from dateline.export import timeline_csv, timeline_markdown, timeline_record, timelinejs
 from dateline.ingest import ingest
 from dateline.ledger import figure_ledger
+from dateline.models import Timeline
 from dateline.store import Store
 from dateline.timeline import articles_for, build_timeline
 
@@ -156,13 +158,28 @@ def test_whats_new_in_a_follow_up(tmp_path: Path) -> None:
 
 
 @contextmanager
-def _ingested(tmp_path: Path, records: list[dict[str, str]]) -> Iterator[Store]:
-    """A store holding ``records`` (JSON Lines records), ingested and annotated."""
+def _ingested(tmp_path: Path, articles: dict[str, tuple[str, str]]) -> Iterator[Store]:
+    """A store holding ``articles`` (record id -> (publication date, text)), ingested and
+    annotated."""
     source = tmp_path / "records.jsonl"
-    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    source.write_text(
+        "".join(
+            json.dumps({"id": k, "date": d, "text": t}) + "\n" for k, (d, t) in articles.items()
+        ),
+        encoding="utf-8",
+    )
     with Store.open(tmp_path / "records.db") as store:
         ingest([source], store, workers=1)
         yield store
+
+
+def _timelines(
+    tmp_path: Path, articles: dict[str, tuple[str, str]], *requests: dict[str, Any]
+) -> list[Timeline]:
+    """One timeline over all ``articles`` per request (keyword arguments of build_timeline)."""
+    with _ingested(tmp_path, articles) as store:
+        ids = [a.id for a in store.articles()]
+        return [build_timeline(store, ids, **request) for request in requests]
 
 
 def test_a_chronology_in_the_collection_lends_its_days_support(tmp_path: Path) -> None:
@@ -183,12 +200,12 @@ def test_a_chronology_in_the_collection_lends_its_days_support(tmp_path: Path) -
         for m in range(10, 50, 6)
     )
     story = "BP said on Tuesday that the relief well had reached a depth of 10,000 feet."
-    records = [
-        {"id": "factbox", "date": "2011-01-11", "text": factbox},
-        {"id": "live", "date": "2011-11-08", "text": live},
-        {"id": "story", "date": "2010-06-02", "text": story},
-    ]
-    with _ingested(tmp_path, records) as store:
+    articles = {
+        "factbox": ("2011-01-11", factbox),
+        "live": ("2011-11-08", live),
+        "story": ("2010-06-02", story),
+    }
+    with _ingested(tmp_path, articles) as store:
         articles = list(store.articles())
         factbox_article = next(a for a in articles if "main events" in a.text)
         live_article = next(a for a in articles if "jury is still out" in a.text)
@@ -224,13 +241,13 @@ def test_reported_days_plans_and_captions(tmp_path: Path) -> None:
         "Engineers from the company will meet federal officials again on June 16 to review "
         "the results."
     )
-    records = [
-        {"id": "report", "date": "2010-05-27", "text": report},
-        {"id": "plan", "date": "2010-05-20", "text": plan},
-    ]
-    with _ingested(tmp_path, records) as store:
-        ids = [a.id for a in store.articles()]
-        timeline = build_timeline(store, ids, dates=5, per_date=3, until=date(2010, 6, 30))
+    articles = {
+        "report": ("2010-05-27", report),
+        "plan": ("2010-05-20", plan),
+    }
+    (timeline,) = _timelines(
+        tmp_path, articles, {"dates": 5, "per_date": 3, "until": date(2010, 6, 30)}
+    )
     by_day = {e.date: [s.text for s in e.sentences] for e in timeline.entries}
     # The report's lead dates its news to Wednesday, so its undated sentence is Wednesday's too.
     assert any(t.startswith("The company hopes the procedure") for t in by_day["2010-05-26"])
@@ -257,14 +274,12 @@ def test_an_overnight_report_tells_the_day_before(tmp_path: Path) -> None:
         "missing workers went on.\n\n"
         "Oil company officials said they did not yet know what caused the explosion on the rig."
     )
-    records = [
-        {"id": "night", "date": "2010-04-20", "text": night},
-        {"id": "morning", "date": "2010-04-21", "text": morning},
-    ]
-    with _ingested(tmp_path, records) as store:
-        ids = [a.id for a in store.articles()]
-        timeline = build_timeline(store, ids, dates=1, per_date=4)
-        both = build_timeline(store, ids, dates=2, per_date=4)
+    articles = {
+        "night": ("2010-04-20", night),
+        "morning": ("2010-04-21", morning),
+    }
+    requests = {"dates": 1, "per_date": 4}, {"dates": 2, "per_date": 4}
+    timeline, both = _timelines(tmp_path, articles, *requests)
     (entry,) = timeline.entries
     assert entry.date == "2010-04-20"
     texts = [s.text for s in entry.sentences]
@@ -292,13 +307,11 @@ def test_equal_support_goes_to_the_day_with_more_coverage(tmp_path: Path) -> Non
         "Engineers were draining the reservoir behind the cracked dam, and families living "
         "downstream were told to be ready to leave."
     )
-    records = [
-        {"id": "review", "date": "2010-05-10", "text": review},
-        {"id": "report", "date": "2010-04-06", "text": report},
-    ]
-    with _ingested(tmp_path, records) as store:
-        ids = [a.id for a in store.articles()]
-        timeline = build_timeline(store, ids, dates=1)
+    articles = {
+        "review": ("2010-05-10", review),
+        "report": ("2010-04-06", report),
+    }
+    (timeline,) = _timelines(tmp_path, articles, {"dates": 1})
     # April 2 and April 5 have one mention each; April 5 was also reported the next morning.
     assert [e.date for e in timeline.entries] == ["2010-04-05"]
 
@@ -312,13 +325,11 @@ def test_a_sentence_repeated_by_two_pages_is_cited_once(tmp_path: Path) -> None:
         standfirst + "\n\nMexico City closed its schools and museums on Monday to slow the virus."
     )
     second = standfirst + "\n\nSpain confirmed the first case in Europe on Tuesday, officials said."
-    records = [
-        {"id": "first", "date": "2009-04-27", "text": first},
-        {"id": "second", "date": "2009-04-28", "text": second},
-    ]
-    with _ingested(tmp_path, records) as store:
-        ids = [a.id for a in store.articles()]
-        timeline = build_timeline(store, ids, dates=2, per_date=2)
+    articles = {
+        "first": ("2009-04-27", first),
+        "second": ("2009-04-28", second),
+    }
+    (timeline,) = _timelines(tmp_path, articles, {"dates": 2, "per_date": 2})
     texts = [s.text for e in timeline.entries for s in e.sentences]
     assert [e.date for e in timeline.entries] == ["2009-04-27", "2009-04-28"]
     assert texts.count(standfirst) == 1
