@@ -111,11 +111,6 @@ _LEAD_REPORT = 2
 # Date F1 on the ten Timeline17 dev timelines: 0.644 without, 0.662 with 0.5, 0.655 with 1.0.
 _LATER_BONUS = 0.5
 
-
-def _LATER(published: date) -> str:  # noqa: N802 - read like a constant in the weighting above
-    return (published - timedelta(days=1)).isoformat()
-
-
 # A chronology inside the collection (a factbox or "key dates" article listing events one per
 # line: "April 20, 2010 - Explosion and fire on ...", "22 April: The rig sinks ...") was written
 # by an editor who already chose the days that mattered; each day it lists gets this much extra
@@ -280,14 +275,15 @@ def _gather(
     # Page chrome ("Sign up for free e-mail news alerts ...") is never what happened.
     chrome = chrome_spans(article.text)
     sentences = [s for s in annotations.sentences if not any(a <= s.start < b for a, b in chrome)]
-    published = article.published.isoformat() if article.published is not None else None
-    if article.published is not None and published is not None:
+    published = before = None  # the publication day and the day before
+    if article.published is not None:
+        published = article.published.isoformat()
+        before = (article.published - timedelta(days=1)).isoformat()
         weights[published] = _PUBLISHED_SUPPORT
         opening = [article.text[s.start : s.end] for s in sentences[:_LEAD_SENTENCES]]
         leads[published].extend(opening)
-        leads[(article.published - timedelta(days=1)).isoformat()].extend(opening)
-    later = _LATER(article.published) if article.published is not None else None
-    reported = _reported_day(article, sentences)
+        leads[before].extend(opening)
+    reported = _reported_day(sentences, before)
     listed = _chronology(article, annotations)
     for position, sentence in enumerate(sentences):
         day = listed.get(sentence.start) or _day(sentence.date, sentence.granularity)
@@ -306,7 +302,7 @@ def _gather(
             weight = 0.0
         elif own and ahead:
             weight *= _PROSPECTIVE
-        elif own and later is not None and day < later:
+        elif own and before is not None and day < before:
             # A day still referred to days later was important (news-tls's date ranker
             # learns the same from "mentioned by later articles" features).
             weight += _LATER_BONUS
@@ -343,17 +339,15 @@ def _following(day: str) -> str:
     return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
 
 
-def _reported_day(article: Article, sentences: Sequence[Sentence]) -> str | None:
-    """The day before publication when the article's lead dates its news to it ("BP said on
-    Tuesday ..." in Wednesday's paper), else None: the article's undated sentences then
-    describe that day, not the day it was published."""
-    if article.published is None:
+def _reported_day(sentences: Sequence[Sentence], before: str | None) -> str | None:
+    """``before``, the day before publication, when the article's lead dates its news to it
+    ("BP said on Tuesday ..." in Wednesday's paper), else None: the article's undated sentences
+    then describe that day, not the day it was published."""
+    if before is None:
         return None
     for sentence in sentences[:_LEAD_REPORT]:
         if sentence.date_source == "own":
-            day = _day(sentence.date, sentence.granularity)
-            before = (article.published - timedelta(days=1)).isoformat()
-            return day if day == before else None
+            return before if _day(sentence.date, sentence.granularity) == before else None
     return None
 
 

@@ -82,8 +82,8 @@ _LITERALS = (
     "your comments", "final form", "trademark", "content posted", "moderation",
     "editorial control", "transcripts", "constant updates",
 )  # fmt: skip
-_LINE_OPENERS = re.compile(r"^\s*(?:follow|contact|share|@)", re.MULTILINE)
-_LINE_OPENER_STARTS = re.compile(r"^[^\S\n]*(?:follow|contact|share|@)", re.MULTILINE)
+# Matched from a line's own start, so a match's offset is the start of the line it is on.
+_LINE_OPENERS = re.compile(r"^[^\S\n]*(?:follow|contact|share|@)", re.MULTILINE)
 # Words of navigation bars and share buttons; a short paragraph of nothing else is chrome.
 _NAV = frozenset(
     """advertisement close email e-mail print share facebook twitter google google+ plus
@@ -175,7 +175,7 @@ def _phrase_lines(text: str) -> set[int]:
                 flagged.add(start)
             start += len(line) + 1
         return flagged
-    flagged = {m.start() for m in _LINE_OPENER_STARTS.finditer(lowered)}
+    flagged = {m.start() for m in _LINE_OPENERS.finditer(lowered)}
     for literal in _LITERALS:
         at = lowered.find(literal)
         while at != -1:
