@@ -333,3 +333,27 @@ def test_a_sentence_repeated_by_two_pages_is_cited_once(tmp_path: Path) -> None:
     texts = [s.text for e in timeline.entries for s in e.sentences]
     assert [e.date for e in timeline.entries] == ["2009-04-27", "2009-04-28"]
     assert texts.count(standfirst) == 1
+
+
+def test_of_two_reports_of_the_night_the_concise_one_stands(tmp_path: Path) -> None:
+    short = "Fire destroyed the oil rig off Louisiana on Tuesday night, the Coast Guard said."
+    long = (
+        "Fire destroyed the oil rig off Louisiana on Tuesday night, the Coast Guard said, and "
+        "eleven workers were missing as rescuers searched the Gulf of Mexico for them."
+    )
+    articles = {
+        "short": ("2010-04-20", short),
+        "long": ("2010-04-20", long),
+        "sank": (
+            "2010-04-23",
+            "The rig sank into the sea and a slick of crude spread across the water, officials "
+            "said.",
+        ),
+        "coast": (
+            "2010-04-23",
+            "Crude spread across the water after the rig sank, and officials feared for the coast.",
+        ),
+    }
+    (timeline,) = _timelines(tmp_path, articles, {"dates": 2})
+    # The long report shares more of the night's words; the short one says it in one line.
+    assert [s.text for s in timeline.entries[0].sentences] == [short]
