@@ -357,3 +357,64 @@ def test_of_two_reports_of_the_night_the_concise_one_stands(tmp_path: Path) -> N
     (timeline,) = _timelines(tmp_path, articles, {"dates": 2})
     # The long report shares more of the night's words; the short one says it in one line.
     assert [s.text for s in timeline.entries[0].sentences] == [short]
+
+
+def test_a_photo_credit_run_into_a_sentence_is_left_out() -> None:
+    from dateline.timeline import _after_credit  # noqa: PLC0415 - the rule, tested on its own
+
+    def cited(text: str) -> str | None:
+        start = _after_credit(text, 0, len(text))
+        return None if start is None else text[start:]
+
+    lead = "BP has smashed City forecasts with a 135% jump in profits."
+    for credit in [
+        "Photograph: Gerald Herbert/AP",
+        "Photograph: Mark Ralston/AFP/Getty Images",
+        "Photograph: Pete Souza/White House",
+        "Photograph: Associated Press",
+        "Illustration: Paul Scruton for the Guardian",
+        "Oil washes ashore on a Louisiana beach Photograph: Jae C. Hong/AP",
+    ]:
+        assert cited(f"{credit} {lead}") == lead
+    assert cited(lead) == lead
+    assert cited("Tony Hayward toils 24/7 to contain the spill, BP said.") is not None
+    # Where a credit of no known shape ends cannot be told: no candidate.
+    assert cited("Photograph: Carolyn Cole Here's my take on the blame game.") is None
+
+
+def test_promotions_are_no_candidates() -> None:
+    from dateline.timeline import _is_candidate  # noqa: PLC0415 - the filter, tested on its own
+
+    for promo in [
+        "Follow the latest updates and reactions to the spread of the virus in Mexico.",
+        "View how tourism, commerce and the coastline are all at risk from the spill.",
+        "Explore all of our oil spill graphics to track the spill and see its effects.",
+        "Click on the icons below for more detailed images of the damage.",
+        "Listen to the full interview with the president of the coastal Plaquemines Parish.",
+    ]:
+        assert not _is_candidate(promo), promo
+    for report in [
+        "Share price closed at 412p, up 5p on the day, after the company's statement.",
+        "View from the open rear of a cargo plane shows ships around the rig.",
+        "E-mail messages by BP engineers in the weeks before the accident mention savings.",
+    ]:
+        assert _is_candidate(report), report
+
+
+def test_a_near_copy_of_a_sentence_cited_the_day_after_is_not_cited(tmp_path: Path) -> None:
+    quote = (
+        "\u201cIt is expected, though can not be assured, that no oil will be released to the "
+        "ocean for the duration of the test,\u201d the company said."
+    )
+    first = quote + "\n\nThe valve was shut."
+    # The same words but for "It also said:", which the ranking does not count.
+    second = "It also said: " + quote + "\n\nThe pressure in the well rose through the night."
+    articles = {"first": ("2010-07-12", first), "second": ("2010-07-13", second)}
+    (timeline,) = _timelines(tmp_path, articles, {"dates": 2, "per_date": 1})
+    assert [e.date for e in timeline.entries] == ["2010-07-12", "2010-07-13"]
+    texts = [s.text for e in timeline.entries for s in e.sentences]
+    # The later day cites the quote; the day before takes the overnight report instead.
+    assert texts == [
+        "The pressure in the well rose through the night.",
+        "It also said: " + quote,
+    ]

@@ -38,6 +38,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, partial
+from itertools import islice
 
 from dateline._stem import porter_stem
 from dateline._text import smart_stop_words
@@ -78,6 +79,37 @@ _CAPTION = re.compile(
       (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*:""",
     re.VERBOSE | re.IGNORECASE,
 )
+# A sentence addressed to the reader promotes another page ("Follow the latest updates on the
+# spread of the virus", "View how tourism, commerce and the coastline are all at risk.", "Click
+# on the icons for more detailed images."); it never tells what happened.
+_PROMO = re.compile(
+    r"""\W*(?:(?:watch|view|see|explore|follow|click|read|listen\ to|find\ out|tell\ us|send\ us
+          |share\ your|sign\ up)
+      \s+(?:the|our|all|how|what|this|these|more|here|on|to|us|them|his|her|their|your|updates
+          |photos|video|live)\b
+    | (?:click|tell\ us|send\ us|sign\ up)\b)""",
+    re.VERBOSE,
+)
+# Timeline17's Guardian pages run a photo credit into the sentence after the caption ("... on
+# the beach Photograph: Gerald Herbert/AP BP has smashed City forecasts ..."; 257 sentences,
+# about 20 of them cited): the sentence is cited from after the credit. A credit is
+# "Name/Agency[/Agency]" (a two-word agency's second word included: "Getty Images", "Rex
+# Features") or an agency alone ("Photograph: AP"). After a credit that is neither
+# ("Photograph: Carolyn Cole Here's my take ...") where the sentence starts cannot be told, and
+# it is no candidate.
+_CREDIT = re.compile(r"\b(?:Photograph|Illustration):\s+")
+_CREDIT_TOKENS = 6
+_SLASHED = re.compile(r"[A-Za-z][\w.'-]*(?:/[A-Za-z][\w.'-]*)+[.,;]?")
+_AGENCY_WORDS = frozenset(
+    {"Images", "Features", "House", "Press", "Photos", "Pictures", "Broadcasting"}
+)
+_AGENCY = re.compile(
+    r"""(?:Associated\ Press|Getty\ Images|Rex\ Features|Public\ Domain|BP\ LLC|AP|Reuters
+    |REUTERS|EPA|AFP|PA|Nasa|NASA|Corbis|Greenpeace|BP)\b
+    | (?:[A-Z][\w.'-]*\s){1,3}for\ the\ (?:Guardian|Observer)\b""",
+    re.VERBOSE,
+)
+_NONSPACE = re.compile(r"\S+")
 # The day's centroid adds the first sentences of the articles published that day and the next,
 # weighted double (reference timelines paraphrase the day's main report).
 _LEAD_SENTENCES, _LEAD_WEIGHT = 5, 2.0
@@ -126,6 +158,12 @@ _YEAR = re.compile(r"\b\d{4}\b")
 # Maximal marginal relevance: how much a candidate's similarity to already chosen sentences
 # costs it.
 _REDUNDANCY = 0.7
+# A sentence this similar to one cited under another day is a near copy of it ('BP said: "It is
+# expected ..."' the day after '"It is expected ..."'), and is not cited again.
+# Below this, Timeline17's closest pairs under different days report different facts (0.88:
+# "About 300 people at a Hong Kong hotel have been placed under quarantine ..." and, two days
+# later, "Several Britons are still under quarantine in a Hong Kong hotel ...").
+_COPY = 0.9
 # A timeline entry is one line. Among equally central sentences the shorter is the better
 # entry, so relevance loses this much per unit of log length in words. Timeline17's reference
 # sentences average 18 words; the sentences chosen averaged 26 without this, 25 with it. Timeline17
@@ -248,12 +286,16 @@ def build_timeline(
     # Timeline17 sentences stood under two days, and AR-2 was 0.053 instead of 0.051: the metric
     # rewards a good sentence twice; a reader does not.
     used: set[tuple[str, ...]] = set()  # the words of the sentences chosen
+    taken: list[dict[str, float]] = []  # their vectors
     entries = []
     for day in sorted(ranked, reverse=True):
         day_leads = [_vector(_content_words(text), idf) for text in leads.get(day, [])]
         pool = [c for c in pools[day] if c.tokens not in used]
-        chosen = _select(pool, [vectors[id(c)] for c in pool], day_leads, per_date, day=day)
+        chosen = _select(
+            pool, [vectors[id(c)] for c in pool], day_leads, per_date, day=day, taken=taken
+        )
         used.update(c.tokens for c in chosen)
+        taken.extend(vectors[id(c)] for c in chosen)
         entries.append(
             TimelineEntry(
                 date=day,
@@ -286,7 +328,7 @@ def _gather(
         published = article.published.isoformat()
         before = (article.published - timedelta(days=1)).isoformat()
         weights[published] = _PUBLISHED_SUPPORT
-        opening = [article.text[s.start : s.end] for s in sentences[:_LEAD_SENTENCES]]
+        opening = [_uncredited(article.text[s.start : s.end]) for s in sentences[:_LEAD_SENTENCES]]
         leads[published].extend(opening)
         leads[before].extend(opening)
     reported = _reported_day(sentences, before)
@@ -313,13 +355,15 @@ def _gather(
             # learns the same from "mentioned by later articles" features).
             weight += _LATER_BONUS
         weights[day] = max(weights.get(day, 0.0), weight)
-        text = article.text[sentence.start : sentence.end]
         # A sentence written before its day announces a plan ("BP will try the top kill on
         # Wednesday"); a timeline says what happened.
-        words = None if ahead else _candidate_words(text)
-        if words is not None:
+        if ahead:
+            continue
+        start = _after_credit(article.text, sentence.start, sentence.end)
+        words = None if start is None else _candidate_words(article.text[start : sentence.end])
+        if start is not None and words is not None:
             candidates[day].append(
-                _Candidate(article, sentence.start, sentence.end, position, own, tuple(words))
+                _Candidate(article, start, sentence.end, position, own, tuple(words))
             )
     for day in set(listed.values()):
         weights[day] = weights.get(day, 0.0) + _CHRONOLOGY_SUPPORT
@@ -403,6 +447,34 @@ def _chronology(article: Article, annotations: Annotations) -> dict[int, str]:
     return days if len(set(days.values())) >= _CHRONOLOGY_DAYS else {}
 
 
+def _after_credit(text: str, start: int, end: int) -> int | None:
+    """Where the sentence ``text[start:end]`` begins once the photo credits run into it are
+    left out (``start`` without one), or None when a credit's end cannot be told."""
+    for credit in _CREDIT.finditer(text, start, end):
+        tokens = list(islice(_NONSPACE.finditer(text, credit.end(), end), _CREDIT_TOKENS + 1))
+        slashed = [
+            i for i, t in enumerate(tokens[:_CREDIT_TOKENS]) if _SLASHED.fullmatch(t.group())
+        ]
+        if slashed:
+            last = slashed[-1]
+            start = tokens[last].end()
+            if last + 1 < len(tokens) and tokens[last + 1].group() in _AGENCY_WORDS:
+                start = tokens[last + 1].end()
+        elif (agency := _AGENCY.match(text, credit.end(), end)) is not None:
+            start = agency.end()
+        else:
+            return None
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _uncredited(sentence: str) -> str:
+    """``sentence`` without the photo credits run into it."""
+    start = _after_credit(sentence, 0, len(sentence))
+    return sentence[start or 0 :]
+
+
 def _within(day: str, since: str | None, until: str | None) -> bool:
     return (since is None or day >= since) and (until is None or day <= until)
 
@@ -471,6 +543,8 @@ def _candidate_words(text: str) -> list[str] | None:
     if not stripped.endswith(_ENDS) or _BYLINE.match(stripped) or _TRUNCATED.search(stripped):
         return None
     lowered = stripped.lower()
+    if _PROMO.match(lowered):
+        return None
     words: list[str] = _WORD.findall(lowered)
     if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
         return None
@@ -489,7 +563,10 @@ def _select(
     k: int,
     *,
     day: str,
+    taken: Sequence[dict[str, float]] = (),
 ) -> list[_Candidate]:
+    """Up to ``k`` of a day's candidates by maximal marginal relevance, none of them a near
+    copy of a sentence ``taken`` by another day."""
     centroid: dict[str, float] = defaultdict(float)
     for vector in vectors:
         for w, v in vector.items():
@@ -508,15 +585,23 @@ def _select(
         for c, v in zip(candidates, vectors, strict=True)
     ]
     chosen: list[int] = []
-    while len(chosen) < min(k, len(candidates)):
+    copies: set[int] = set()
+    while len(chosen) < k:
         best, best_score = -1, -math.inf
         for i in range(len(candidates)):
-            if i in chosen:
+            if i in chosen or i in copies:
                 continue
             redundancy = max((_cos(vectors[i], vectors[j]) for j in chosen), default=0.0)
             score = relevance[i] - _REDUNDANCY * redundancy
             if score > best_score:
                 best, best_score = i, score
+        if best < 0:
+            break
+        # Only the winner is compared with the other days' sentences: a day weighs hundreds of
+        # candidates and a timeline cites a few hundred sentences.
+        if any(_cos(vectors[best], t) >= _COPY for t in taken):
+            copies.add(best)
+            continue
         chosen.append(best)
     return [candidates[i] for i in chosen]
 

@@ -103,6 +103,32 @@ def test_a_single_comment_header_marks_only_its_paragraph() -> None:
 
 
 @pytest.mark.parametrize(
+    "notice",
+    [
+        "This debate is now closed.",
+        "We will aim to publish as many of your views as we can.",
+        "A selection of your comments appear below.",
+    ],
+)
+def test_a_debate_page_is_comments_from_its_notice_on(notice: str) -> None:
+    story = (
+        "The World Health Organization says countries must not lower their guard.\n\n"
+        "What are your concerns about the virus?\n\n"
+    )
+    comments = (
+        notice + "\n\nWhy do you keep on about this swine flu?\n\n"
+        "We get this every year and people die from it.\n\n"
+        "At 21:31 21st Jun 2010, Ebi35 wrote: It is a great shame."
+    )
+    text = story + comments
+    assert chrome_spans(text) == [(len(story), len(text))]
+    assert without_chrome(text) == story.strip()
+    # Reporting that a debate closed is not a notice.
+    report = "The senator said this debate is now closed and the bill will pass.\n\nIt did."
+    assert chrome_spans(report) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Blogger Troy Livesay, in Port-au-Prince, wrote: the ground shook for a minute.",

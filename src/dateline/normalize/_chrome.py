@@ -105,6 +105,17 @@ _COMMENT = re.compile(
     \s*,\s*[^\n,:]{1,40}?\s+wrote\s*:""",
     re.VERBOSE | re.IGNORECASE,
 )
+# BBC "Have your say" debate pages print readers' comments without headers, after a notice:
+# from the notice's paragraph to the end of the page is comments (6 Timeline17 pages of 4-50
+# thousand characters; an H1N1 timeline cited four of their comments for one day, "Why do you
+# keep on about this swine flu?" among them).
+_DEBATE = re.compile(
+    r"^[ \t]*(?:this\ debate\ (?:is|has)\ now\ closed"
+    r"|we\ will\ aim\ to\ publish\ as\ many\ of\ your\ (?:views|comments)"
+    r"|a\ selection\ of\ your\ comments\ appears?\ below)",
+    re.IGNORECASE | re.MULTILINE | re.VERBOSE,
+)
+_DEBATE_LITERALS = ("debate", "as many of your", "comments appear")
 _TOKEN = re.compile(r"[\w+@.'-]+")
 _MAX_WORDS = 60
 _MAX_NAV_WORDS = 8
@@ -190,6 +201,17 @@ def _may_hold_phrases(lowered: str) -> bool:
 
 
 def _comment_spans(text: str) -> list[tuple[int, int]]:
+    spans = _headed_comments(text)
+    debate = (
+        _DEBATE.search(text) if any(literal in text for literal in _DEBATE_LITERALS) else None
+    )
+    if debate is None:
+        return spans
+    start = text.rfind("\n", 0, debate.start()) + 1
+    return [(a, min(b, start)) for a, b in spans if a < start] + [(start, len(text))]
+
+
+def _headed_comments(text: str) -> list[tuple[int, int]]:
     if "wrote" not in text.lower():  # every header has it; a substring scan is far cheaper
         return []
     heads = [m.start() for m in _COMMENT.finditer(text)]
