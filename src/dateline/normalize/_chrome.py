@@ -202,9 +202,7 @@ def _may_hold_phrases(lowered: str) -> bool:
 
 def _comment_spans(text: str) -> list[tuple[int, int]]:
     spans = _headed_comments(text)
-    debate = (
-        _DEBATE.search(text) if any(literal in text for literal in _DEBATE_LITERALS) else None
-    )
+    debate = _DEBATE.search(text) if any(literal in text for literal in _DEBATE_LITERALS) else None
     if debate is None:
         return spans
     start = text.rfind("\n", 0, debate.start()) + 1
