@@ -11,18 +11,19 @@ most support are kept; on equal support, the day more articles were published on
 after wins, then the earlier.
 
 For each day, the candidate sentences are the complete sentences (8 to 45 words, ending like a
-sentence: no captions, photo credits, cut-off teasers, bylines or list headings) dated to it and
-written on or after it (before, they announce a plan). An article whose lead reports the day
-before its publication offers its undated sentences for that day, and every article's undated
-sentences are also candidates for the day before it was published (an overnight report), at a
-small discount. Candidates are ranked by
-TF-IDF cosine (stemmed content words) with the day's centroid: all candidates plus, weighted
-double, the opening sentences of the articles published that day and the next — what the day's
-own coverage led with, which is what a timeline editor summarizes — and picked greedily with a
-redundancy penalty (maximal marginal relevance); when one article is the day's only source, its
-first sentence and a sentence naming the day get a small bonus. Each of these choices was
-measured on the Timeline17 dev timelines (``dateline eval tls``; docs/notes/timelines.md has
-the table).
+sentence: no captions, photo credits, promotions, cut-off teasers, bylines or list headings; a
+photo credit run into a sentence is left out of it) dated to it and written on or after it
+(before, they announce a plan). An article whose lead reports the day before its publication
+offers its undated sentences for that day, and every article's undated sentences are also
+candidates for the day before it was published (an overnight report), at a small discount.
+Candidates are ranked by TF-IDF cosine (stemmed content words) with the day's centroid: all
+candidates plus, weighted double, the opening sentences of the articles published that day and
+the next — what the day's own coverage led with, which is what a timeline editor summarizes —
+less a little for length, and picked greedily with a redundancy penalty (maximal marginal
+relevance); when one article is the day's only source, its first sentence and a sentence naming
+the day get a small bonus. No sentence, wording or near copy of a sentence is cited under two
+days. Each of these choices was measured on the Timeline17 dev timelines (``dateline eval tls``;
+docs/notes/timelines.md has the table).
 
 The article set is given by the caller: :func:`articles_for` resolves a story, a thread, an
 entity, a text query or the whole store to article ids.
@@ -323,12 +324,16 @@ def _gather(
     # Page chrome ("Sign up for free e-mail news alerts ...") is never what happened.
     chrome = chrome_spans(article.text)
     sentences = [s for s in annotations.sentences if not any(a <= s.start < b for a, b in chrome)]
+    # Few pages have a photo credit (_CREDIT's markers): the others skip it sentence by sentence.
+    credited = "Photograph:" in article.text or "Illustration:" in article.text
     published = before = None  # the publication day and the day before
     if article.published is not None:
         published = article.published.isoformat()
         before = (article.published - timedelta(days=1)).isoformat()
         weights[published] = _PUBLISHED_SUPPORT
-        opening = [_uncredited(article.text[s.start : s.end]) for s in sentences[:_LEAD_SENTENCES]]
+        opening = [article.text[s.start : s.end] for s in sentences[:_LEAD_SENTENCES]]
+        if credited:
+            opening = [_uncredited(text) for text in opening]
         leads[published].extend(opening)
         leads[before].extend(opening)
     reported = _reported_day(sentences, before)
@@ -359,7 +364,11 @@ def _gather(
         # Wednesday"); a timeline says what happened.
         if ahead:
             continue
-        start = _after_credit(article.text, sentence.start, sentence.end)
+        start = (
+            _after_credit(article.text, sentence.start, sentence.end)
+            if credited
+            else sentence.start
+        )
         words = None if start is None else _candidate_words(article.text[start : sentence.end])
         if start is not None and words is not None:
             candidates[day].append(
