@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, partial
 from itertools import islice
+from operator import itemgetter
 
 from dateline._stem import porter_stem
 from dateline._text import smart_stop_words
@@ -324,15 +325,14 @@ def _gather(
     # Page chrome ("Sign up for free e-mail news alerts ...") is never what happened.
     chrome = chrome_spans(article.text)
     sentences = [s for s in annotations.sentences if not any(a <= s.start < b for a, b in chrome)]
-    # Few pages have a photo credit (_CREDIT's markers): the others skip it sentence by sentence.
-    credited = "Photograph:" in article.text or "Illustration:" in article.text
+    credits = _credits(article.text)
     published = before = None  # the publication day and the day before
     if article.published is not None:
         published = article.published.isoformat()
         before = (article.published - timedelta(days=1)).isoformat()
         weights[published] = _PUBLISHED_SUPPORT
         opening = [article.text[s.start : s.end] for s in sentences[:_LEAD_SENTENCES]]
-        if credited:
+        if credits:
             opening = [_uncredited(text) for text in opening]
         leads[published].extend(opening)
         leads[before].extend(opening)
@@ -365,8 +365,8 @@ def _gather(
         if ahead:
             continue
         start = (
-            _after_credit(article.text, sentence.start, sentence.end)
-            if credited
+            _after_credit(article.text, sentence.start, sentence.end, credits)
+            if credits
             else sentence.start
         )
         words = None if start is None else _candidate_words(article.text[start : sentence.end])
@@ -456,23 +456,45 @@ def _chronology(article: Article, annotations: Annotations) -> dict[int, str]:
     return days if len(set(days.values())) >= _CHRONOLOGY_DAYS else {}
 
 
-def _after_credit(text: str, start: int, end: int) -> int | None:
-    """Where the sentence ``text[start:end]`` begins once the photo credits run into it are
-    left out (``start`` without one), or None when a credit's end cannot be told."""
-    for credit in _CREDIT.finditer(text, start, end):
-        tokens = list(islice(_NONSPACE.finditer(text, credit.end(), end), _CREDIT_TOKENS + 1))
+def _credits(text: str) -> list[tuple[int, int | None]]:
+    """The photo credits of a page: where each one's marker starts, and where the text after the
+    credit resumes (None when that cannot be told)."""
+    # Few pages have one: the others skip the search (these are _CREDIT's markers).
+    if "Photograph:" not in text and "Illustration:" not in text:
+        return []
+    credits: list[tuple[int, int | None]] = []
+    for credit in _CREDIT.finditer(text):
+        tokens = list(islice(_NONSPACE.finditer(text, credit.end()), _CREDIT_TOKENS + 1))
         slashed = [
             i for i, t in enumerate(tokens[:_CREDIT_TOKENS]) if _SLASHED.fullmatch(t.group())
         ]
+        resume: int | None = None
         if slashed:
             last = slashed[-1]
-            start = tokens[last].end()
+            resume = tokens[last].end()
             if last + 1 < len(tokens) and tokens[last + 1].group() in _AGENCY_WORDS:
-                start = tokens[last + 1].end()
-        elif (agency := _AGENCY.match(text, credit.end(), end)) is not None:
-            start = agency.end()
-        else:
+                resume = tokens[last + 1].end()
+        elif (agency := _AGENCY.match(text, credit.end())) is not None:
+            resume = agency.end()
+        credits.append((credit.start(), resume))
+    return credits
+
+
+def _after_credit(
+    text: str, start: int, end: int, credits: Sequence[tuple[int, int | None]] | None = None
+) -> int | None:
+    """Where the sentence ``text[start:end]`` begins once the photo credits run into it are
+    left out (``start`` without one), or None when a credit's end cannot be told.
+    ``credits``: ``_credits(text)``, when already found."""
+    if credits is None:
+        credits = _credits(text)
+    i = bisect_left(credits, start, key=itemgetter(0))
+    while i < len(credits) and credits[i][0] < end:
+        resume = credits[i][1]
+        if resume is None:
             return None
+        start = max(start, resume)
+        i += 1
     while start < end and text[start].isspace():
         start += 1
     return start
