@@ -360,10 +360,10 @@ def test_of_two_reports_of_the_night_the_concise_one_stands(tmp_path: Path) -> N
 
 
 def test_a_photo_credit_run_into_a_sentence_is_left_out() -> None:
-    from dateline.timeline import _after_credit  # noqa: PLC0415 - the rule, tested on its own
+    from dateline.timeline import _after_credit, _credits  # noqa: PLC0415 - tested on its own
 
     def cited(text: str) -> str | None:
-        start = _after_credit(text, 0, len(text))
+        start = _after_credit(text, 0, len(text), _credits(text))
         return None if start is None else text[start:]
 
     lead = "BP has smashed City forecasts with a 135% jump in profits."

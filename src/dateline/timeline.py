@@ -365,11 +365,7 @@ def _gather(
         # Wednesday"); a timeline says what happened.
         if ahead:
             continue
-        start = (
-            _after_credit(article.text, sentence.start, sentence.end, credits)
-            if credits
-            else sentence.start
-        )
+        start = _after_credit(article.text, sentence.start, sentence.end, credits)
         words = None if start is None else _candidate_words(article.text[start : sentence.end])
         if start is not None and words is not None:
             candidates[day].append(
@@ -482,13 +478,13 @@ def _credits(text: str) -> list[tuple[int, int | None]]:
 
 
 def _after_credit(
-    text: str, start: int, end: int, credits: Sequence[tuple[int, int | None]] | None = None
+    text: str, start: int, end: int, credits: Sequence[tuple[int, int | None]]
 ) -> int | None:
     """Where the sentence ``text[start:end]`` begins once the photo credits run into it are
     left out (``start`` without one), or None when a credit's end cannot be told.
-    ``credits``: ``_credits(text)``, when already found."""
-    if credits is None:
-        credits = _credits(text)
+    ``credits``: ``_credits(text)``."""
+    if not credits:
+        return start
     i = bisect_left(credits, start, key=itemgetter(0))
     while i < len(credits) and credits[i][0] < end:
         resume = credits[i][1]
@@ -503,7 +499,7 @@ def _after_credit(
 
 def _uncredited(sentence: str) -> str:
     """``sentence`` without the photo credits run into it."""
-    start = _after_credit(sentence, 0, len(sentence))
+    start = _after_credit(sentence, 0, len(sentence), _credits(sentence))
     return sentence[start or 0 :]
 
 

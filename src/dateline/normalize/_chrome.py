@@ -201,16 +201,21 @@ def _may_hold_phrases(lowered: str) -> bool:
 
 
 def _comment_spans(text: str) -> list[tuple[int, int]]:
-    spans = _headed_comments(text)
-    debate = _DEBATE.search(text) if any(literal in text for literal in _DEBATE_LITERALS) else None
+    lowered = text.lower()
+    spans = _headed_comments(text, lowered)
+    # A substring scan first, as for the headers: few pages hold a notice.
+    debate = (
+        _DEBATE.search(text) if any(literal in lowered for literal in _DEBATE_LITERALS) else None
+    )
     if debate is None:
         return spans
     start = text.rfind("\n", 0, debate.start()) + 1
     return [(a, min(b, start)) for a, b in spans if a < start] + [(start, len(text))]
 
 
-def _headed_comments(text: str) -> list[tuple[int, int]]:
-    if "wrote" not in text.lower():  # every header has it; a substring scan is far cheaper
+def _headed_comments(text: str, lowered: str) -> list[tuple[int, int]]:
+    """``lowered``: ``text.lower()``."""
+    if "wrote" not in lowered:  # every header has it; a substring scan is far cheaper
         return []
     heads = [m.start() for m in _COMMENT.finditer(text)]
     if not heads:
