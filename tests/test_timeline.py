@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from dateline import timeline as timeline_module
 from dateline.errors import UsageError
 from dateline.export import timeline_csv, timeline_markdown, timeline_record, timelinejs
 from dateline.ingest import ingest
@@ -382,7 +383,7 @@ def test_a_photo_credit_run_into_a_sentence_is_left_out() -> None:
     assert cited("Photograph: Carolyn Cole Here's my take on the blame game.") is None
 
 
-def test_promotions_are_no_candidates() -> None:
+def test_promotions_calls_for_readers_stories_and_clip_titles_are_no_candidates() -> None:
     from dateline.timeline import _is_candidate  # noqa: PLC0415 - the filter, tested on its own
 
     for promo in [
@@ -391,9 +392,15 @@ def test_promotions_are_no_candidates() -> None:
         "Explore all of our oil spill graphics to track the spill and see its effects.",
         "Click on the icons below for more detailed images of the damage.",
         "Listen to the full interview with the president of the coastal Plaquemines Parish.",
+        "Have you or your family been affected by the earthquake? Are you taking part?",
+        "We want your ideas on how to stop the leak - we'll publish your suggestions online.",
+        "Are you in the affected area of the Gulf coast? Send us your pictures.",
+        "Video: BP officials arrive at the White House for a meeting with President Obama.",
     ]:
         assert not _is_candidate(promo), promo
     for report in [
+        "We want answers, the families of the eleven workers told the hearing on Tuesday.",
+        "Video footage released by BP on Tuesday showed oil gushing from the broken pipe.",
         "Share price closed at 412p, up 5p on the day, after the company's statement.",
         "View from the open rear of a cargo plane shows ships around the rig.",
         "E-mail messages by BP engineers in the weeks before the accident mention savings.",
@@ -418,3 +425,30 @@ def test_a_near_copy_of_a_sentence_cited_the_day_after_is_not_cited(tmp_path: Pa
         "The pressure in the well rose through the night.",
         "It also said: " + quote,
     ]
+
+
+def test_a_footer_that_ends_many_pages_is_not_cited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tagline = (
+        "News, features, and opinions on environmental policy, the science of climate change, "
+        "and tools to live a green life."
+    )
+    events = [
+        "Fire broke out on the drilling rig and eleven workers were reported missing.",
+        "The burning rig sank and a slick of crude oil spread across the water.",
+        "Engineers tried and failed to close the valves of the blowout preventer.",
+        "Crude oil washed ashore on the Louisiana coast as the slick grew.",
+        "The company lowered a containment dome over the leak on the seabed.",
+    ]
+    articles = {
+        f"page{i}": (f"2010-04-{20 + i}", f"{event}\n\n{tagline}") for i, event in enumerate(events)
+    }
+    with _ingested(tmp_path, articles) as store:
+        ids = [a.id for a in store.articles()]
+        cited = build_timeline(store, ids, dates=5, per_date=2)
+        assert tagline not in [s.text for e in cited.entries for s in e.sentences]
+        # On fewer pages than a footer stands on, the same paragraph is the pages' own text.
+        monkeypatch.setattr(timeline_module, "_FOOTER_PAGES", len(events) + 1)
+        cited = build_timeline(store, ids, dates=5, per_date=2)
+        assert tagline in [s.text for e in cited.entries for s in e.sentences]

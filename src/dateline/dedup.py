@@ -31,7 +31,7 @@ _WINDOW = 16
 # changes every stored band key: bump SCHEME and re-run the dedup tests.
 _BANDS = 25
 _ROWS = 5
-SCHEME = "oph128-w16-b25r5-v6"
+SCHEME = "oph128-w16-b25r5-v7"
 
 # Estimated Jaccard of 16-byte shingles at or above which a new article is a copy of a stored
 # one. Measured on Timeline17: a story trimmed by a quarter scores ~0.75, a changed word every few

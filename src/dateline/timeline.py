@@ -69,7 +69,8 @@ _MIN_WORDS, _MAX_WORDS = 8, 45
 _ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")")
 _BYLINE = re.compile(r"^\s*By [A-Z]")
 # Photo captions and credits ("In this aerial photo taken ...", "... in this handout
-# photograph.", slideshow captions "Apr. 21: Fire boat crews battle ...") describe a picture,
+# photograph.", slideshow captions "Apr. 21: Fire boat crews battle ...", a clip's title "Video:
+# BP officials arrive at White House ...") describe a picture,
 # and teasers cut off with an ellipsis ("... to ensure it follows all envir ...") are
 # fragments of other pages: bpoil_foxnews cited five of them (AR-1 0.124 -> 0.136 without).
 _TRUNCATED = re.compile(r"(?:\.\.\.|\u2026)\s*$")
@@ -77,19 +78,25 @@ _CAPTION = re.compile(
     r"""\bin\ this\ (?:[\w-]+\ ){0,3}(?:photo|photograph|picture|image)\b
     | \b(?:file|handout|aerial|undated)\ (?:photo|photograph|picture|image)\b
     | \bphoto\ (?:taken|released|provided)\b | \(AP\ Photo | ^\s*PHOTO\b
+    | ^\s*(?:video|audio|photos?|pictures|gallery|slideshow|graphic|interactive|map)\s*:
     | ^\s*(?:AP\s+|Reuters\s+)?
       (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*:""",
     re.VERBOSE | re.IGNORECASE,
 )
 # A sentence addressed to the reader promotes another page ("Follow the latest updates on the
 # spread of the virus", "View how tourism, commerce and the coastline are all at risk.", "Click
-# on the icons for more detailed images."); it never tells what happened.
+# on the icons for more detailed images.") or asks for the reader's story ("Have you or your
+# family been affected by the earthquake?", "We want your ideas on how to stop the leak"); it
+# never tells what happened.
 _PROMO = re.compile(
     r"""\W*(?:(?:watch|view|see|explore|follow|click|read|listen\ to|find\ out|tell\ us|send\ us
           |share\ your|sign\ up)
       \s+(?:the|our|all|how|what|this|these|more|here|on|to|us|them|his|her|their|your|updates
           |photos|video|live)\b
-    | (?:click|tell\ us|send\ us|sign\ up)\b)""",
+    | (?:click|tell\ us|send\ us|sign\ up)\b
+    | have\ you\ (?:or\ [\w\ ]{1,30}\ )?been\ (?:affected|caught|involved)
+    | (?:are|were)\ you\ (?:in|there|affected|taking\ part|caught|travelling|traveling)\b
+    | we\ (?:want|would\ like|'d\ like)\ (?:your|to\ hear) | let\ us\ know)""",
     re.VERBOSE,
 )
 # Timeline17's Guardian pages run a photo credit into the sentence after the caption ("... on
@@ -112,6 +119,12 @@ _AGENCY = re.compile(
     re.VERBOSE,
 )
 _NONSPACE = re.compile(r"\S+")
+# The same last paragraph on many of the timeline's pages is the site's footer, not the story's
+# end: a tagline ("News, features, and opinions on environmental policy, ...", closing 97 of
+# Timeline17's Washington Post pages, and cited), a promotion ("The pun - ancient artform, or the
+# lowest form of wit?", 153 BBC pages), an advertisement (194 Reuters pages). The last paragraphs
+# that the story's own copies share stand on three pages at most.
+_FOOTER_PAGES = 5
 # The day's centroid adds the first sentences of the articles published that day and the next,
 # weighted double (reference timelines paraphrase the day's main report).
 _LEAD_SENTENCES, _LEAD_WEIGHT = 5, 2.0
@@ -252,10 +265,17 @@ def build_timeline(
     support: dict[str, float] = defaultdict(float)
     candidates: dict[str, list[_Candidate]] = defaultdict(list)
     leads: dict[str, list[str]] = defaultdict(list)  # day -> opening sentences, words later
+    footers = _footers(articles)
     for article in articles:
         annotations = store.annotations(article.id, entities=False, quotes=False, figures=False)
         weights = _gather(
-            article, annotations, since=first, until=last, candidates=candidates, leads=leads
+            article,
+            annotations,
+            since=first,
+            until=last,
+            candidates=candidates,
+            leads=leads,
+            footer=footers.get(article.id),
         )
         for day, weight in weights.items():
             if _within(day, first, last):
@@ -319,12 +339,16 @@ def _gather(
     until: str | None,
     candidates: dict[str, list[_Candidate]],
     leads: dict[str, list[str]],
+    footer: int | None = None,
 ) -> dict[str, float]:
     """One article's support for each day (its vote), adding its candidate sentences and
-    opening sentences to ``candidates`` and ``leads``."""
+    opening sentences to ``candidates`` and ``leads``. ``footer``: where the site's footer
+    starts on this page (``_footers``), if it has one."""
     weights: dict[str, float] = {}
     # Page chrome ("Sign up for free e-mail news alerts ...") is never what happened.
     chrome = chrome_spans(article.text)
+    if footer is not None:
+        chrome.append((footer, len(article.text)))
     sentences = [s for s in annotations.sentences if not any(a <= s.start < b for a, b in chrome)]
     credits = _credits(article.text)
     published = before = None  # the publication day and the day before
@@ -374,6 +398,22 @@ def _gather(
     for day in set(listed.values()):
         weights[day] = weights.get(day, 0.0) + _CHRONOLOGY_SUPPORT
     return weights
+
+
+def _footers(articles: Sequence[Article]) -> dict[str, int]:
+    """Where the site's footer starts on each page that has one: its last paragraph, when at
+    least ``_FOOTER_PAGES`` of ``articles`` end with the same one."""
+    last: dict[str, tuple[int, str]] = {}
+    for article in articles:
+        text = article.text.rstrip()
+        start = text.rfind("\n") + 1
+        last[article.id] = (start, " ".join(text[start:].split()))
+    pages = Counter(paragraph for _, paragraph in last.values() if paragraph)
+    return {
+        article_id: start
+        for article_id, (start, paragraph) in last.items()
+        if paragraph and pages[paragraph] >= _FOOTER_PAGES
+    }
 
 
 def _next_day(candidates: Mapping[str, list[_Candidate]], day: str) -> list[_Candidate]:

@@ -42,6 +42,10 @@ STORY = [
     "Officials urged residents to download the app before the storm.",
     "The shooting happened in the 38109 zip code, the city's most violent.",
     "Residents who lost home delivery of their medicines were told to call the county.",
+    "This report by the commission found that BP incorrectly tested the cement.",
+    "This week BP incorrectly estimated the flow of oil, scientists said.",
+    "This story of a town that was misidentified on maps begins in 1910.",
+    "An earlier version of the bill was rejected by the Senate.",
 ]
 
 
@@ -128,6 +132,30 @@ def test_a_debate_page_is_comments_from_its_notice_on(notice: str) -> None:
     assert chrome_spans(report) == []
 
 
+def test_a_blogs_signed_comments_are_chrome_from_the_posts_signature_on() -> None:
+    post = (
+        "Where is the former vice president on the oil spill?\n\n"
+        "He has remained notably silent since the rig exploded.\n\n"
+    )
+    comments = (
+        "By Katrina vanden Heuvel | June 16 , 2010 ; 5:08 PM ET Who cares ?\n\n"
+        "He is not VP anymore .\n\n"
+        "Posted by : wjc1va | June 16 , 2010 11:05 PM | Report abuse BP knew the risks .\n\n"
+        "Posted by : bregenz | June 16 , 2010 11:17 PM | Report abuse\n\n"
+        "The comments to this entry are closed ."
+    )
+    text = post + comments
+    assert chrome_spans(text) == [(len(post), len(text))]
+    assert without_chrome(text) == post.strip()
+    # Without the post's signature, the comments start at the first comment's signature.
+    unsigned = post + comments[comments.index("He is not") :]
+    start = unsigned.index("Posted by")
+    assert chrome_spans(unsigned) == [(start, len(unsigned))]
+    # A post signed but not commented on keeps its text.
+    signed = post + "By Ezra Klein | May 14, 2010; 7:15 AM ET Regarding the spill, more soon."
+    assert chrome_spans(signed) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -180,6 +208,11 @@ EVERY_PHRASE = [
     "Moderators retain editorial control over Discussions.",
     "PLEASE NOTE: We are unable to offer transcripts for our program interviews.",
     "Get constant updates from our in-the-field reporters.",
+    "The comments to this entry are closed.",
+    "This article about BP stopping the flow of oil misspelled the last name of the mayor.",
+    "This summary of investigations prompted by the oil spill omitted one bill.",
+    "An earlier version of this story misstated the date of the blowout.",
+    "This has been corrected.", "This article has been amended.",
 ]  # fmt: skip
 
 

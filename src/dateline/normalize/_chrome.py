@@ -16,10 +16,11 @@ __all__ = ["chrome_spans", "is_chrome", "without_chrome"]
 
 # Phrases that, in a short paragraph, only site furniture uses (the comment-policy and transcript
 # notices at the end: "Views expressed in the comments do not represent those of Reuters." stands
-# on 220 Timeline17 pages, and timelines cited it). Each is a whole phrase, not a
-# single word ("Facebook" or "subscribe" alone occur in reporting). Written in lower case and
-# matched against the lowercased paragraph: four times faster than re.IGNORECASE, which made
-# chrome detection most of a timeline's time.
+# on 220 Timeline17 pages, and timelines cited it; correction notices at the top: "This article
+# about BP stopping the flow of oil ... misspelled the last name of the mayor", cited for the day
+# the well was capped). Each is a whole phrase, not a single word ("Facebook" or "subscribe"
+# alone occur in reporting). Written in lower case and matched against the lowercased paragraph:
+# four times faster than re.IGNORECASE, which made chrome detection most of a timeline's time.
 _PHRASES = re.compile(
     r"""
     all\ rights\ reserved | \bcopyright\s*(?:\(c\)\s*|\u00a9\s*)?\d{4} | \u00a9\s*\d{4} | \(\u00a9
@@ -57,7 +58,13 @@ _PHRASES = re.compile(
     | this\ copy\ may\ not\ be\ in\ its\ final\ form | may\ not\ alter\ or\ remove\ any\ trademark
     | not\ responsible\ for\ (?:any\ )?content\ posted | not\ involved\ in\ the\ moderation
     | retain\ editorial\ control | unable\ to\ offer\ transcripts
-    | get\ constant\ updates\ from\ our
+    | get\ constant\ updates\ from\ our | comments\ to\ this\ entry\ are\ closed
+    | ^\s*this\ (?:[\w.-]+\ ){0,3}?(?:article|story|column|post|report|item|summary|graphic)\b
+      (?:(?!\b(?:that|which|who|found|said|says|showed|shows)\b)[^.;]){0,250}?
+      \b(?:misspelled|misstated|misidentified|misquoted|misattributed|incorrectly|erroneously
+      |omitted)\b
+    | ^\s*(?:an?\ )?(?:earlier|previous)\ version\ of\ this\ (?:article|story|column|post|report)
+    | ^\s*this\ (?:article|story|post)?\s*has\ been\ (?:corrected|amended)
     """,
     re.VERBOSE,
 )
@@ -80,7 +87,9 @@ _LITERALS = (
     "trending stories", "pending comments", "free apps", "watch this story", "download",
     "never miss", "news, ", "stay with", "@", "views expressed", "welcome comments",
     "your comments", "final form", "trademark", "content posted", "moderation",
-    "editorial control", "transcripts", "constant updates",
+    "editorial control", "transcripts", "constant updates", "entry are closed", "misspelled",
+    "misstated", "misidentified", "misquoted", "misattributed", "incorrectly", "erroneously",
+    "omitted", "version of this", "been corrected", "been amended",
 )  # fmt: skip
 # Matched from a line's own start, so a match's offset is the start of the line it is on.
 _LINE_OPENERS = re.compile(r"^[^\S\n]*(?:follow|contact|share|@)", re.MULTILINE)
@@ -116,6 +125,21 @@ _DEBATE = re.compile(
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
 _DEBATE_LITERALS = ("debate", "as many of your", "comments appear")
+# Blog pages (Timeline17's Washington Post blogs: 14 pages, 300 comments, and a timeline cited
+# three of them) sign each reader's comment below it: "Posted by: rallyart2012 | April 30, 2010
+# 12:27 PM | Report abuse". The post itself ends with its own signature, "By Chris Cillizza |
+# May 27, 2010; 2:08 PM ET", and the comments start there; without one, at the first comment's
+# signature (the first comment's text cannot be told from the post's).
+_POSTED = re.compile(
+    r"Posted\ by\s*:\s*[^|\n]{1,60}\|\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*\d{4},?\s+"
+    r"\d{1,2}:\d{2}\s*[AP]M\s*\|\s*Report\ abuse",
+    re.VERBOSE,
+)
+_SIGNED = re.compile(
+    r"\bBy\ [A-Z][^|\n]{1,80}?\s\|\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*,\s*\d{4}\s*;\s*"
+    r"\d{1,2}:\d{2}\s*[AP]M\ ET\b",
+    re.VERBOSE,
+)
 _TOKEN = re.compile(r"[\w+@.'-]+")
 _MAX_WORDS = 60
 _MAX_NAV_WORDS = 8
@@ -203,6 +227,9 @@ def _may_hold_phrases(lowered: str) -> bool:
 def _comment_spans(text: str) -> list[tuple[int, int]]:
     lowered = text.lower()
     spans = _headed_comments(text, lowered)
+    signed = _signed_comments(text)
+    if signed is not None:
+        spans = [(a, min(b, signed)) for a, b in spans if a < signed] + [(signed, len(text))]
     # A substring scan first, as for the headers: few pages hold a notice.
     debate = (
         _DEBATE.search(text) if any(literal in lowered for literal in _DEBATE_LITERALS) else None
@@ -211,6 +238,17 @@ def _comment_spans(text: str) -> list[tuple[int, int]]:
         return spans
     start = text.rfind("\n", 0, debate.start()) + 1
     return [(a, min(b, start)) for a, b in spans if a < start] + [(start, len(text))]
+
+
+def _signed_comments(text: str) -> int | None:
+    """Where a blog page's signed comments start, or None."""
+    if "Report abuse" not in text:  # every comment signature has it
+        return None
+    first = _POSTED.search(text)
+    if first is None:
+        return None
+    posts = [m.start() for m in _SIGNED.finditer(text, 0, first.start())]
+    return posts[-1] if posts else first.start()
 
 
 def _headed_comments(text: str, lowered: str) -> list[tuple[int, int]]:
