@@ -226,6 +226,44 @@ def test_a_chronology_in_the_collection_lends_its_days_support(tmp_path: Path) -
         assert all(e.support > 3 for e in timeline.entries)
 
 
+def test_a_chronology_that_runs_its_entries_on_after_the_date(tmp_path: Path) -> None:
+    from dateline.timeline import _chronology  # noqa: PLC0415 - the rule, tested on its own
+
+    # BBC's trial timeline, as Timeline17 holds it: no dash after the dates.
+    trial = (
+        "Dr Conrad Murray: Trial timeline\n\n"
+        "28 June 2009 Los Angeles police interview Dr Murray for three hours.\n\n"
+        "His spokeswoman insists he is not a suspect.\n\n"
+        "22 July 2009 The doctor's clinic in Houston is raided by drug agents.\n\n"
+        "8 February 2010 Dr Murray is charged with involuntary manslaughter.\n\n"
+        "14 June 2010 Judge Michael Pastor refuses a request to bar Dr Murray from practising.\n\n"
+        "8 December 2010 California medical board allows Dr Murray to keep his licence.\n\n"
+        "4 January 2011 Preliminary hearings begin."
+    )
+    # Dates that open sentences of a report are no entries: a weekday, or text that goes on in
+    # lower case.
+    report = "\n\n".join(
+        [
+            "Monday Police said the doctor had left the house.",
+            "28 June 2009 was the day police first interviewed him.",
+            "22 July 2009 saw his clinic in Houston raided.",
+            "8 February 2010, prosecutors said, was the day he was charged.",
+            "Tuesday Jurors heard from the paramedics.",
+            "4 January 2011 marked the start of preliminary hearings.",
+        ]
+    )
+    articles = {"trial": ("2011-11-30", trial), "report": ("2011-11-30", report)}
+    with _ingested(tmp_path, articles) as store:
+        stored = list(store.articles())
+        trial_article = next(a for a in stored if "Preliminary hearings" in a.text)
+        report_article = next(a for a in stored if "Jurors heard" in a.text)
+        listed = _chronology(trial_article, store.annotations(trial_article.id))
+        assert sorted(listed.values()) == [
+            "2009-06-28", "2009-07-22", "2010-02-08", "2010-06-14", "2010-12-08", "2011-01-04",
+        ]  # fmt: skip
+        assert _chronology(report_article, store.annotations(report_article.id)) == {}
+
+
 def test_reported_days_plans_and_captions(tmp_path: Path) -> None:
     from dateline.timeline import _is_candidate  # noqa: PLC0415 - the filter, tested on its own
 

@@ -168,6 +168,11 @@ _CHRONOLOGY_DAYS, _CHRONOLOGY_SUPPORT = 5, 2.0
 # blog's update stamp ("8th November 2011 - 17:42"), not an event.
 _ENTRY_MARK = re.compile(r"\s*[-:\u2013\u2014]")
 _CLOCK = re.compile(r"\s*[-:\u2013\u2014]\s*\d{1,2}[:.]\d{2}")
+# BBC's chronologies run the entry on after its date ("28 June 2009 Los Angeles police interview
+# Dr Murray for three hours."): a calendar date (with its month's name, not "Tuesday") followed
+# by a capitalized word.
+_RUN_IN = re.compile(r"[ \t]+[A-Z]")
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b\d{4}\b")
 
 # Maximal marginal relevance: how much a candidate's similarity to already chosen sentences
@@ -459,8 +464,8 @@ def _day(value: str | None, granularity: str | None) -> str | None:
 def _chronology(article: Article, annotations: Annotations) -> dict[int, str]:
     """The entries of an article that is a chronology (listing at least ``_CHRONOLOGY_DAYS``
     days), as sentence start -> day, or none: entries are sentences that open with a
-    day-precise date followed by a dash or colon, or that are only a date and a colon
-    ("20 April:")."""
+    day-precise date followed by a dash or colon, or by the entry's text ("28 June 2009 Los
+    Angeles police ..."), or that are only a date and a colon ("20 April:")."""
     text = article.text
     days: dict[int, str] = {}
     previous_year: str | None = None
@@ -475,7 +480,9 @@ def _chronology(article: Article, annotations: Annotations) -> dict[int, str]:
         if text[sentence.start : timex.start].strip() or _CLOCK.match(text, timex.end):
             continue
         if not (
-            _ENTRY_MARK.match(text, timex.end) or text[timex.end : sentence.end].strip() == ":"
+            _ENTRY_MARK.match(text, timex.end)
+            or text[timex.end : sentence.end].strip() == ":"
+            or (_RUN_IN.match(text, timex.end) and _MONTH.search(timex.text))
         ):
             continue
         day = _day(timex.value, timex.granularity)

