@@ -490,3 +490,13 @@ def test_a_footer_that_ends_many_pages_is_not_cited(
         monkeypatch.setattr(timeline_module, "_FOOTER_PAGES", len(events) + 1)
         cited = build_timeline(store, ids, dates=5, per_date=2)
         assert tagline in [s.text for e in cited.entries for s in e.sentences]
+
+
+def test_an_agency_tag_without_its_place_is_not_cited(tmp_path: Path) -> None:
+    text = (
+        "(Reuters) - The World Health Organization raised its pandemic alert level on Monday "
+        "as the new flu spread."
+    )
+    (timeline,) = _timelines(tmp_path, {"wire": ("2009-04-28", text)}, {"dates": 1})
+    (sentence,) = timeline.entries[0].sentences
+    assert sentence.text == text[len("(Reuters) - ") :]

@@ -119,6 +119,9 @@ _AGENCY = re.compile(
     re.VERBOSE,
 )
 _NONSPACE = re.compile(r"\S+")
+# An agency's tag whose dateline lost its place ("(Reuters) - The U.N. World Health Organization
+# ...") is not cited.
+_AGENCY_TAG = re.compile(r"\(\s*[A-Z][\w.&' -]{0,30}\)\s*[-\u2013\u2014]+\s*")
 # The same last paragraph on many of the timeline's pages is the site's footer, not the story's
 # end: a tagline ("News, features, and opinions on environmental policy, ...", closing 97 of
 # Timeline17's Washington Post pages, and cited), a promotion ("The pun - ancient artform, or the
@@ -695,6 +698,8 @@ def _cite(candidate: _Candidate, annotations: Annotations) -> TimelineSentence:
             article.text[start].isspace() or article.text[start] in "\u2014\u2013-:"
         ):
             start += 1
+    elif (tag := _AGENCY_TAG.match(article.text, start, end)) is not None:
+        start = tag.end()
     return TimelineSentence(
         article_id=article.id,
         start=start,
