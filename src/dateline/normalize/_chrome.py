@@ -125,7 +125,7 @@ _DEBATE = re.compile(
     re.IGNORECASE | re.MULTILINE | re.VERBOSE,
 )
 _DEBATE_LITERALS = ("debate", "as many of your", "comments appear")
-# Blog pages (Timeline17's Washington Post blogs: 14 pages, 300 comments, and a timeline cited
+# Blog pages (Timeline17's Washington Post blogs: 14 pages, 118 signed comments; a timeline cited
 # three of them) sign each reader's comment below it: "Posted by: rallyart2012 | April 30, 2010
 # 12:27 PM | Report abuse". The post itself ends with its own signature, "By Chris Cillizza |
 # May 27, 2010; 2:08 PM ET", and the comments start there; without one, at the first comment's
