@@ -125,8 +125,8 @@ _AGENCY_TAG = re.compile(r"\(\s*[A-Z][\w.&' -]{0,30}\)\s*[-\u2013\u2014]+\s*")
 # The same last paragraph on many of the timeline's pages is the site's footer, not the story's
 # end: a tagline ("News, features, and opinions on environmental policy, ...", closing 97 of
 # Timeline17's Washington Post pages, and cited), a promotion ("The pun - ancient artform, or the
-# lowest form of wit?", 153 BBC pages), an advertisement (194 Reuters pages). The last paragraphs
-# that the story's own copies share stand on three pages at most.
+# lowest form of wit?", closing 153 of the BBC's BP spill pages), an advertisement (194 Reuters
+# pages). The last paragraphs that copies of one story share stand on three pages at most.
 _FOOTER_PAGES = 5
 # The day's centroid adds the first sentences of the articles published that day and the next,
 # weighted double (reference timelines paraphrase the day's main report).
