@@ -229,15 +229,19 @@ def _comment_spans(text: str) -> list[tuple[int, int]]:
     spans = _headed_comments(text, lowered)
     signed = _signed_comments(text)
     if signed is not None:
-        spans = [(a, min(b, signed)) for a, b in spans if a < signed] + [(signed, len(text))]
+        spans = _to_the_end(spans, signed, len(text))
     # A substring scan first, as for the headers: few pages hold a notice.
     debate = (
         _DEBATE.search(text) if any(literal in lowered for literal in _DEBATE_LITERALS) else None
     )
     if debate is None:
         return spans
-    start = text.rfind("\n", 0, debate.start()) + 1
-    return [(a, min(b, start)) for a, b in spans if a < start] + [(start, len(text))]
+    return _to_the_end(spans, text.rfind("\n", 0, debate.start()) + 1, len(text))
+
+
+def _to_the_end(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """``spans`` cut at ``start``, then one span from ``start`` to the page's ``end``."""
+    return [(a, min(b, start)) for a, b in spans if a < start] + [(start, end)]
 
 
 def _signed_comments(text: str) -> int | None:
