@@ -265,8 +265,6 @@ def test_a_chronology_that_runs_its_entries_on_after_the_date(tmp_path: Path) ->
 
 
 def test_reported_days_plans_and_captions(tmp_path: Path) -> None:
-    from dateline.timeline import _is_candidate  # noqa: PLC0415 - the filter, tested on its own
-
     report = (
         "BP began pumping heavy drilling mud into the leaking well on Wednesday, officials "
         "said.\n\n"
@@ -295,10 +293,6 @@ def test_reported_days_plans_and_captions(tmp_path: Path) -> None:
     assert not any(t.startswith("BP will try") for e in timeline.entries for t in by_day[e.date])
     assert "2010-06-16" not in by_day
     assert not any("aerial photo" in t for e in timeline.entries for t in by_day[e.date])
-    assert not _is_candidate("The Obama administration said Friday it is tightening all envir ...")
-    assert not _is_candidate("Apr. 21: An oil slick is seen as the Deepwater Horizon rig burns.")
-    assert not _is_candidate("Debris floats in the Gulf of Mexico, in this handout photograph.")
-    assert _is_candidate("The photographer said the rig was still burning when the boats arrived.")
 
 
 def test_an_overnight_report_tells_the_day_before(tmp_path: Path) -> None:
@@ -398,54 +392,6 @@ def test_of_two_reports_of_the_night_the_concise_one_stands(tmp_path: Path) -> N
     assert [s.text for s in timeline.entries[0].sentences] == [short]
 
 
-def test_a_photo_credit_run_into_a_sentence_is_left_out() -> None:
-    from dateline.timeline import _after_credit, _credits  # noqa: PLC0415 - tested on its own
-
-    def cited(text: str) -> str | None:
-        start = _after_credit(text, 0, len(text), _credits(text))
-        return None if start is None else text[start:]
-
-    lead = "BP has smashed City forecasts with a 135% jump in profits."
-    for credit in [
-        "Photograph: Gerald Herbert/AP",
-        "Photograph: Mark Ralston/AFP/Getty Images",
-        "Photograph: Pete Souza/White House",
-        "Photograph: Associated Press",
-        "Illustration: Paul Scruton for the Guardian",
-        "Oil washes ashore on a Louisiana beach Photograph: Jae C. Hong/AP",
-    ]:
-        assert cited(f"{credit} {lead}") == lead
-    assert cited(lead) == lead
-    assert cited("Tony Hayward toils 24/7 to contain the spill, BP said.") is not None
-    # Where a credit of no known shape ends cannot be told: no candidate.
-    assert cited("Photograph: Carolyn Cole Here's my take on the blame game.") is None
-
-
-def test_promotions_calls_for_readers_stories_and_clip_titles_are_no_candidates() -> None:
-    from dateline.timeline import _is_candidate  # noqa: PLC0415 - the filter, tested on its own
-
-    for promo in [
-        "Follow the latest updates and reactions to the spread of the virus in Mexico.",
-        "View how tourism, commerce and the coastline are all at risk from the spill.",
-        "Explore all of our oil spill graphics to track the spill and see its effects.",
-        "Click on the icons below for more detailed images of the damage.",
-        "Listen to the full interview with the president of the coastal Plaquemines Parish.",
-        "Have you or your family been affected by the earthquake? Are you taking part?",
-        "We want your ideas on how to stop the leak - we'll publish your suggestions online.",
-        "Are you in the affected area of the Gulf coast? Send us your pictures.",
-        "Video: BP officials arrive at the White House for a meeting with President Obama.",
-    ]:
-        assert not _is_candidate(promo), promo
-    for report in [
-        "We want answers, the families of the eleven workers told the hearing on Tuesday.",
-        "Video footage released by BP on Tuesday showed oil gushing from the broken pipe.",
-        "Share price closed at 412p, up 5p on the day, after the company's statement.",
-        "View from the open rear of a cargo plane shows ships around the rig.",
-        "E-mail messages by BP engineers in the weeks before the accident mention savings.",
-    ]:
-        assert _is_candidate(report), report
-
-
 def test_a_near_copy_of_a_sentence_cited_the_day_after_is_not_cited(tmp_path: Path) -> None:
     quote = (
         "\u201cIt is expected, though can not be assured, that no oil will be released to the "
@@ -500,3 +446,71 @@ def test_an_agency_tag_without_its_place_is_not_cited(tmp_path: Path) -> None:
     (timeline,) = _timelines(tmp_path, {"wire": ("2009-04-28", text)}, {"dates": 1})
     (sentence,) = timeline.entries[0].sentences
     assert sentence.text == text[len("(Reuters) - ") :]
+
+
+def test_a_fact_two_reports_carry_stands_over_one_articles_own_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cleanup = (
+        "Cleanup crews worked along the Louisiana coast on Wednesday as oil washed into the "
+        "marshes. Crews laid booms in the marshes along the coast to stop the oil from "
+        "spreading. Oil washed into the marshes of the Louisiana coast and crews worked to clean "
+        "it up. Cleanup crews along the coast said the oil in the marshes would take months to "
+        "clean. Fishermen watched the crews lay booms in the marshes along the coast. The oil "
+        "reached the marshes of Barataria Bay, and crews laid more booms there. Pelicans covered "
+        "in oil were taken from the marshes by cleanup crews on the coast. The crews said the "
+        "oil was thicker in the marshes than on the beaches of the coast."
+    )
+    fund = (
+        "BP agreed at the White House to put 20 billion dollars into a fund for victims of the "
+        "spill."
+    )
+    articles = {
+        "cleanup": ("2010-06-16", cleanup),
+        "fund": ("2010-06-16", fund),
+        "agreed": (
+            "2010-06-16",
+            "The fund of 20 billion dollars for the victims of the spill was agreed by BP at the "
+            "White House.",
+        ),
+    }
+    with _ingested(tmp_path, articles) as store:
+        ids = [a.id for a in store.articles()]
+        (entry,) = build_timeline(store, ids, dates=1).entries
+        # One long article's vocabulary fills the day's centroid; the fund is what two reports
+        # tell.
+        assert [s.text for s in entry.sentences] == [fund]
+        monkeypatch.setattr(timeline_module, "_CORROBORATION", 0.0)
+        (entry,) = build_timeline(store, ids, dates=1).entries
+        assert entry.sentences[0].text.startswith("Oil washed into the marshes")
+
+
+def test_corroboration_is_the_mean_best_cosine_over_the_other_articles() -> None:
+    from types import SimpleNamespace  # noqa: PLC0415
+
+    from dateline.timeline import _corroboration, _cos, _encode  # noqa: PLC0415
+
+    vectors = [
+        {"fund": 0.8, "victim": 0.6},
+        {"crew": 0.6, "oil": 0.8},
+        {"fund": 0.6, "victim": 0.8},
+        {"fund": 1.0},
+        {"oil": 1.0},
+        {"booms": 1.0},
+    ]
+    owners = ["a", "a", "b", "c", "c", "b"]
+    candidates: Any = [SimpleNamespace(article=SimpleNamespace(id=o)) for o in owners]
+    vocabulary: dict[str, int] = {}
+    encoded = [_encode(v, vocabulary) for v in vectors]
+    rows = [0, 1, 3, 5]
+    got = _corroboration(candidates, encoded, rows)
+    expected = [
+        sum(
+            max(_cos(vectors[r], vectors[j]) for j in range(6) if owners[j] == other)
+            for other in {"a", "b", "c"} - {owners[r]}
+        )
+        / 2
+        for r in rows
+    ]
+    assert got == pytest.approx(expected, abs=1e-6)
+    assert got[0] == pytest.approx((0.96 + 0.8) / 2)

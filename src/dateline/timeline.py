@@ -19,7 +19,8 @@ candidates for the day before it was published (an overnight report), at a small
 Candidates are ranked by TF-IDF cosine (stemmed content words) with the day's centroid: all
 candidates plus, weighted double, the opening sentences of the articles published that day and
 the next — what the day's own coverage led with, which is what a timeline editor summarizes —
-less a little for length, and picked greedily with a redundancy penalty (maximal marginal
+less a little for length, plus a little for corroboration (how closely the day's other
+articles each say the same), and picked greedily with a redundancy penalty (maximal marginal
 relevance); when one article is the day's only source, its first sentence and a sentence naming
 the day get a small bonus. No sentence, wording or near copy of a sentence is cited under two
 days. Each of these choices was measured on the Timeline17 dev timelines (``dateline eval tls``;
@@ -39,9 +40,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, partial
-from itertools import islice
-from operator import itemgetter
 
+import numpy as np
+import numpy.typing as npt
+
+from dateline._candidates import WORD, after_credit, candidate_words, photo_credits, uncredited
 from dateline._stem import porter_stem
 from dateline._text import smart_stop_words
 from dateline.errors import UsageError
@@ -58,67 +61,6 @@ from dateline.store import Store
 
 __all__ = ["articles_for", "build_timeline"]
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
-# Sentences shorter than this are headlines, datelines or fragments; longer ones are run-ons
-# (often several sentences the splitter missed in PTB-tokenized text). Timeline17 dev AR-1
-# for each choice here: docs/notes/timelines.md.
-_MIN_WORDS, _MAX_WORDS = 8, 45
-# A line that ends without sentence punctuation or with a colon is a caption, a heading or a
-# list item ("Deepwater Horizon rig explodes, killing 11 people 28 April:"); "By <Name>" opens
-# a byline.
-_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")")
-_BYLINE = re.compile(r"^\s*By [A-Z]")
-# Photo captions and credits ("In this aerial photo taken ...", "... in this handout
-# photograph.", slideshow captions "Apr. 21: Fire boat crews battle ...", a clip's title "Video:
-# BP officials arrive at White House ...") describe a picture,
-# and teasers cut off with an ellipsis ("... to ensure it follows all envir ...") are
-# fragments of other pages: bpoil_foxnews cited five of them (AR-1 0.124 -> 0.136 without).
-_TRUNCATED = re.compile(r"(?:\.\.\.|\u2026)\s*$")
-_CAPTION = re.compile(
-    r"""\bin\ this\ (?:[\w-]+\ ){0,3}(?:photo|photograph|picture|image)\b
-    | \b(?:file|handout|aerial|undated)\ (?:photo|photograph|picture|image)\b
-    | \bphoto\ (?:taken|released|provided)\b | \(AP\ Photo | ^\s*PHOTO\b
-    | ^\s*(?:video|audio|photos?|pictures|gallery|slideshow|graphic|interactive|map)\s*:
-    | ^\s*(?:AP\s+|Reuters\s+)?
-      (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*:""",
-    re.VERBOSE | re.IGNORECASE,
-)
-# A sentence addressed to the reader promotes another page ("Follow the latest updates on the
-# spread of the virus", "View how tourism, commerce and the coastline are all at risk.", "Click
-# on the icons for more detailed images.") or asks for the reader's story ("Have you or your
-# family been affected by the earthquake?", "We want your ideas on how to stop the leak"); it
-# never tells what happened.
-_PROMO = re.compile(
-    r"""\W*(?:(?:watch|view|see|explore|follow|click|read|listen\ to|find\ out|tell\ us|send\ us
-          |share\ your|sign\ up)
-      \s+(?:the|our|all|how|what|this|these|more|here|on|to|us|them|his|her|their|your|updates
-          |photos|video|live)\b
-    | (?:click|tell\ us|send\ us|sign\ up)\b
-    | have\ you\ (?:or\ [\w\ ]{1,30}\ )?been\ (?:affected|caught|involved)
-    | (?:are|were)\ you\ (?:in|there|affected|taking\ part|caught|travelling|traveling)\b
-    | we\ (?:want|would\ like|'d\ like)\ (?:your|to\ hear) | let\ us\ know)""",
-    re.VERBOSE,
-)
-# Timeline17's Guardian pages run a photo credit into the sentence after the caption ("... on
-# the beach Photograph: Gerald Herbert/AP BP has smashed City forecasts ..."; 257 sentences,
-# about 20 of them cited): the sentence is cited from after the credit. A credit is
-# "Name/Agency[/Agency]" (a two-word agency's second word included: "Getty Images", "Rex
-# Features") or an agency alone ("Photograph: AP"). After a credit that is neither
-# ("Photograph: Carolyn Cole Here's my take ...") where the sentence starts cannot be told, and
-# it is no candidate.
-_CREDIT = re.compile(r"\b(?:Photograph|Illustration):\s+")
-_CREDIT_TOKENS = 6
-_SLASHED = re.compile(r"[A-Za-z][\w.'-]*(?:/[A-Za-z][\w.'-]*)+[.,;]?")
-_AGENCY_WORDS = frozenset(
-    {"Images", "Features", "House", "Press", "Photos", "Pictures", "Broadcasting"}
-)
-_AGENCY = re.compile(
-    r"""(?:Associated\ Press|Getty\ Images|Rex\ Features|Public\ Domain|BP\ LLC|AP|Reuters
-    |REUTERS|EPA|AFP|PA|Nasa|NASA|Corbis|Greenpeace|BP)\b
-    | (?:[A-Z][\w.'-]*\s){1,3}for\ the\ (?:Guardian|Observer)\b""",
-    re.VERBOSE,
-)
-_NONSPACE = re.compile(r"\S+")
 # An agency's tag whose dateline lost its place ("(Reuters) - The U.N. World Health Organization
 # ...") is not cited.
 _AGENCY_TAG = re.compile(r"\(\s*[A-Z][\w.&' -]{0,30}\)\s*[-\u2013\u2014]+\s*")
@@ -194,6 +136,22 @@ _COPY = 0.9
 # near-copy and promotion rules: 0.170 / 0.173 / 0.172 / 0.173 / 0.172 / 0.171 and 0.0511 /
 # 0.0514 / 0.0519 / 0.0524 / 0.0524 / 0.0518 (docs/notes/timelines.md).
 _CONCISE = 0.02
+# A fact several of the day's reports carry is more likely the day's news than one only its own
+# article tells, however central its words: relevance gains this much times the sentence's
+# corroboration, its mean over the day's other articles of its best cosine with one of their
+# sentences. The centroid weighs each sentence, so a long article outvotes three short ones;
+# here every article votes once. Timeline17 dev AR-1 / AR-2 at 0 / 0.05 / 0.1 / 0.15 / 0.2 / 0.3:
+# 0.172 / 0.172 / 0.171 / 0.169 / 0.167 / 0.163 and 0.0511 / 0.0522 / 0.0532 / 0.0526 / 0.0520
+# / 0.0491; AR-2 rises with it in seven of eight perturbed settings (docs/notes/timelines.md).
+_CORROBORATION = 0.1
+# Only the front runners are corroborated, this many per sentence asked for: the same picks on
+# Timeline17 as all candidates (100 a day, whatever the sentences asked for, changed two of
+# haiti_bbc's eight a day).
+_CONTENDERS = 50
+
+
+# A TF-IDF vector as arrays: word numbers and their values.
+_Encoded = tuple[npt.NDArray[np.intp], npt.NDArray[np.float32]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,6 +267,8 @@ def build_timeline(
     bags = {key: _bag(c.tokens) for key, c in unique.items()}
     idf = _idf(bags[id(c)] for day in ranked for c in pools[day])
     vectors = {key: _vector(bag, idf) for key, bag in bags.items()}
+    vocabulary: dict[str, int] = {}
+    encoded = {key: _encode(vector, vocabulary) for key, vector in vectors.items()}
     # Quotes and figures are read only for the articles cited.
     cited = cache(partial(store.annotations, entities=False))
     # A sentence is cited once, and so is its wording (two pages repeating one standfirst). The
@@ -323,7 +283,13 @@ def build_timeline(
         day_leads = [_vector(_content_words(text), idf) for text in leads.get(day, [])]
         pool = [c for c in pools[day] if c.tokens not in used]
         chosen = _select(
-            pool, [vectors[id(c)] for c in pool], day_leads, per_date, day=day, taken=taken
+            pool,
+            [vectors[id(c)] for c in pool],
+            day_leads,
+            per_date,
+            day=day,
+            taken=taken,
+            encoded=[encoded[id(c)] for c in pool],
         )
         used.update(c.tokens for c in chosen)
         taken.extend(vectors[id(c)] for c in chosen)
@@ -358,15 +324,15 @@ def _gather(
     if footer is not None:
         chrome.append((footer, len(article.text)))
     sentences = [s for s in annotations.sentences if not any(a <= s.start < b for a, b in chrome)]
-    credits = _credits(article.text)
+    page_credits = photo_credits(article.text)
     published = before = None  # the publication day and the day before
     if article.published is not None:
         published = article.published.isoformat()
         before = (article.published - timedelta(days=1)).isoformat()
         weights[published] = _PUBLISHED_SUPPORT
         opening = [article.text[s.start : s.end] for s in sentences[:_LEAD_SENTENCES]]
-        if credits:
-            opening = [_uncredited(text) for text in opening]
+        if page_credits:
+            opening = [uncredited(text) for text in opening]
         leads[published].extend(opening)
         leads[before].extend(opening)
     reported = _reported_day(sentences, before)
@@ -397,8 +363,8 @@ def _gather(
         # Wednesday"); a timeline says what happened.
         if ahead:
             continue
-        start = _after_credit(article.text, sentence.start, sentence.end, credits)
-        words = None if start is None else _candidate_words(article.text[start : sentence.end])
+        start = after_credit(article.text, sentence.start, sentence.end, page_credits)
+        words = None if start is None else candidate_words(article.text[start : sentence.end])
         if start is not None and words is not None:
             candidates[day].append(
                 _Candidate(article, start, sentence.end, position, own, tuple(words))
@@ -503,56 +469,6 @@ def _chronology(article: Article, annotations: Annotations) -> dict[int, str]:
     return days if len(set(days.values())) >= _CHRONOLOGY_DAYS else {}
 
 
-def _credits(text: str) -> list[tuple[int, int | None]]:
-    """The photo credits of a page: where each one's marker starts, and where the text after the
-    credit resumes (None when that cannot be told)."""
-    # Few pages have one: the others skip the search (these are _CREDIT's markers).
-    if "Photograph:" not in text and "Illustration:" not in text:
-        return []
-    credits: list[tuple[int, int | None]] = []
-    for credit in _CREDIT.finditer(text):
-        tokens = list(islice(_NONSPACE.finditer(text, credit.end()), _CREDIT_TOKENS + 1))
-        slashed = [
-            i for i, t in enumerate(tokens[:_CREDIT_TOKENS]) if _SLASHED.fullmatch(t.group())
-        ]
-        resume: int | None = None
-        if slashed:
-            last = slashed[-1]
-            resume = tokens[last].end()
-            if last + 1 < len(tokens) and tokens[last + 1].group() in _AGENCY_WORDS:
-                resume = tokens[last + 1].end()
-        elif (agency := _AGENCY.match(text, credit.end())) is not None:
-            resume = agency.end()
-        credits.append((credit.start(), resume))
-    return credits
-
-
-def _after_credit(
-    text: str, start: int, end: int, credits: Sequence[tuple[int, int | None]]
-) -> int | None:
-    """Where the sentence ``text[start:end]`` begins once the photo credits run into it are
-    left out (``start`` without one), or None when a credit's end cannot be told.
-    ``credits``: ``_credits(text)``."""
-    if not credits:
-        return start
-    i = bisect_left(credits, start, key=itemgetter(0))
-    while i < len(credits) and credits[i][0] < end:
-        resume = credits[i][1]
-        if resume is None:
-            return None
-        start = max(start, resume)
-        i += 1
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
-def _uncredited(sentence: str) -> str:
-    """``sentence`` without the photo credits run into it."""
-    start = _after_credit(sentence, 0, len(sentence), _credits(sentence))
-    return sentence[start or 0 :]
-
-
 def _within(day: str, since: str | None, until: str | None) -> bool:
     return (since is None or day >= since) and (until is None or day <= until)
 
@@ -594,11 +510,11 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
 
 def _content_words(text: str) -> Counter[str]:
     """Stemmed content words of ``text``."""
-    return _bag(_WORD.findall(text.lower()))
+    return _bag(WORD.findall(text.lower()))
 
 
 def _bag(words: Iterable[str]) -> Counter[str]:
-    """Stemmed content words among lowercased ``_WORD`` tokens."""
+    """Stemmed content words among lowercased ``WORD`` tokens."""
     return Counter(filter(None, map(_term, words)))
 
 
@@ -610,30 +526,6 @@ def _term(word: str) -> str:
     return porter_stem(word) if len(word) > 3 else word
 
 
-def _is_candidate(text: str) -> bool:
-    """Whether a sentence may stand in a timeline."""
-    return _candidate_words(text) is not None
-
-
-def _candidate_words(text: str) -> list[str] | None:
-    """A candidate sentence's lowercased ``_WORD`` tokens, or None if it is no candidate."""
-    stripped = text.rstrip()
-    if not stripped.endswith(_ENDS) or _BYLINE.match(stripped) or _TRUNCATED.search(stripped):
-        return None
-    lowered = stripped.lower()
-    if _PROMO.match(lowered):
-        return None
-    words: list[str] = _WORD.findall(lowered)
-    if not _MIN_WORDS <= len(words) <= _MAX_WORDS:
-        return None
-    # Every caption pattern has a colon or one of these words: most sentences skip the search.
-    if (
-        ":" in stripped or "photo" in lowered or "picture" in lowered or "image" in lowered
-    ) and _CAPTION.search(stripped):
-        return None
-    return words
-
-
 def _select(
     candidates: list[_Candidate],
     vectors: list[dict[str, float]],
@@ -642,9 +534,11 @@ def _select(
     *,
     day: str,
     taken: Sequence[dict[str, float]] = (),
+    encoded: Sequence[_Encoded] = (),
 ) -> list[_Candidate]:
     """Up to ``k`` of a day's candidates by maximal marginal relevance, none of them a near
-    copy of a sentence ``taken`` by another day."""
+    copy of a sentence ``taken`` by another day. ``encoded``: the ``vectors`` as arrays
+    (``_encode``), for the corroboration of the front runners."""
     centroid: dict[str, float] = defaultdict(float)
     for vector in vectors:
         for w, v in vector.items():
@@ -662,6 +556,15 @@ def _select(
         - _LATER_PENALTY * (not c.own and _published_after(c.article, day))
         for c, v in zip(candidates, vectors, strict=True)
     ]
+    if not single:
+        # A day of a large story weighs over a thousand candidates: all their pairs would cost
+        # a second per timeline.
+        contenders = sorted(range(len(candidates)), key=relevance.__getitem__, reverse=True)
+        contenders = contenders[: _CONTENDERS * k]
+        for i, corroborated in zip(
+            contenders, _corroboration(candidates, encoded, contenders), strict=True
+        ):
+            relevance[i] += _CORROBORATION * corroborated
     chosen: list[int] = []
     copies: set[int] = set()
     while len(chosen) < k:
@@ -682,6 +585,51 @@ def _select(
             continue
         chosen.append(best)
     return [candidates[i] for i in chosen]
+
+
+def _encode(vector: dict[str, float], vocabulary: dict[str, int]) -> _Encoded:
+    """``vector`` as arrays of word numbers (given by ``vocabulary``, which grows) and values."""
+    words = np.fromiter(
+        (vocabulary.setdefault(word, len(vocabulary)) for word in vector),
+        dtype=np.intp,
+        count=len(vector),
+    )
+    return words, np.fromiter(vector.values(), dtype=np.float32, count=len(vector))
+
+
+def _corroboration(
+    candidates: Sequence[_Candidate], encoded: Sequence[_Encoded], rows: Sequence[int]
+) -> list[float]:
+    """The corroboration of the candidates at ``rows``: for each, the mean over the other
+    articles among ``candidates`` of its best cosine with one of their sentences."""
+    order = sorted(range(len(candidates)), key=lambda i: candidates[i].article.id)
+    ids = [candidates[i].article.id for i in order]
+    starts = [n for n in range(len(ids)) if n == 0 or ids[n] != ids[n - 1]]
+    article = {candidate_id: n for n, candidate_id in enumerate(ids[n] for n in starts)}
+    words = np.concatenate([encoded[i][0] for i in order])
+    values = np.concatenate([encoded[i][1] for i in order])
+    sentence = np.repeat(np.arange(len(order)), [len(encoded[i][0]) for i in order])
+    # The rows' words, numbered: only they count in the rows' cosines.
+    row_words = np.concatenate([encoded[r][0] for r in rows])
+    row_of = np.repeat(np.arange(len(rows)), [len(encoded[r][0]) for r in rows])
+    kept = np.unique(row_words)
+    column = np.full(max(words.max(initial=0), row_words.max(initial=0)) + 1, -1, dtype=np.intp)
+    column[kept] = np.arange(len(kept))
+    left = np.zeros((len(kept), len(rows)), dtype=np.float32)
+    left[column[row_words], row_of] = np.concatenate([encoded[r][1] for r in rows])
+    # Summed word by word rather than by a matrix product: a sentence has a dozen words, and on
+    # these sizes BLAS's threads cost more than the sums.
+    shared = column[words] >= 0
+    products = left[column[words[shared]]] * values[shared][:, None]
+    sentence = sentence[shared]
+    cosines = np.zeros((len(order), len(rows)), dtype=np.float32)
+    if len(sentence):
+        first = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1]])
+        cosines[sentence[first]] = np.add.reduceat(products, first, axis=0)
+    best = np.maximum.reduceat(cosines, starts, axis=0)
+    own = best[[article[candidates[row].article.id] for row in rows], np.arange(len(rows))]
+    corroboration: list[float] = ((best.sum(axis=0) - own) / (len(starts) - 1)).tolist()
+    return corroboration
 
 
 def _published_after(article: Article, day: str) -> bool:
