@@ -193,7 +193,8 @@ def test_gate_timeline17_dev_slice(tmp_path: Path) -> None:
     scores = evaluate_tls(EVAL / "timeline17", topics=["H1N1_bbc", "H1N1_guardian"])
     assert scores.timelines == 2
     assert scores.ar1.f1 >= 0.175
-    assert scores.ar2.f1 >= 0.045
+    # 0.0577 measured; without corroboration 0.0527, so losing it fails the gate.
+    assert scores.ar2.f1 >= 0.054
     assert scores.date.f1 >= 0.78
 
 
