@@ -534,7 +534,7 @@ def _select(
     *,
     day: str,
     taken: Sequence[dict[str, float]] = (),
-    encoded: Sequence[_Encoded] = (),
+    encoded: Sequence[_Encoded],
 ) -> list[_Candidate]:
     """Up to ``k`` of a day's candidates by maximal marginal relevance, none of them a near
     copy of a sentence ``taken`` by another day. ``encoded``: the ``vectors`` as arrays
